@@ -1,0 +1,39 @@
+package org.xensim.core.workload;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.xensim.core.domain.VCpu;
+import org.xensim.core.observe.SimListener;
+
+/** A workload's handle on its vCPU, the guest-side view of Xen. */
+public interface Guest {
+
+  long now();
+
+  VCpu vcpu();
+
+  /** Adds CPU work (ns at full speed) to the current demand; {@link Long#MAX_VALUE} = endless. */
+  void addWork(long workNs);
+
+  /** Work left in the current demand. */
+  long workRemaining();
+
+  /** Models {@code vcpu_unblock()}: an event for a blocked vCPU (no effect otherwise). */
+  void unblock();
+
+  /** Models {@code vcpu_block()} by the running vCPU ({@code SCHEDOP_block}). */
+  void block();
+
+  /** Models {@code vcpu_yield()} by the running vCPU ({@code SCHEDOP_yield}). */
+  void yield();
+
+  /** Arms the vCPU's guest timer (a Xen timer) to call {@link Workload#onTimer} at {@code atNs}. */
+  void setTimer(long atNs);
+
+  void stopTimer();
+
+  /** A random stream of this vCPU's own, named {@code <domain>.<vcpu>.<name>}. */
+  UniformRandomProvider random(String name);
+
+  /** Where job and request events are reported. */
+  SimListener events();
+}
