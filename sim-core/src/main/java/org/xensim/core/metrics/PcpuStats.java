@@ -2,11 +2,16 @@ package org.xensim.core.metrics;
 
 /** What one pCPU did during the measured time. */
 public final class PcpuStats {
+  /** Time running a guest vCPU (including the context switch into it). */
   public long busyNs;
+  /** Time running the idle vCPU (including the context switch into it). */
   public long idleNs;
+  /** Context-switch time (part of busy or idle time, by what was switched to). */
   public long overheadNs;
   public long contextSwitches;
+  /** Calls of the scheduler's {@code do_schedule}. */
   public long scheduleCalls;
+  /** Schedule softirqs raised on this pCPU by another one. */
   public long ipisReceived;
 
   boolean busy;

@@ -130,13 +130,22 @@ public final class ScenarioLoader {
 
     Fields out = new Fields(top.get("output"), "output", problems);
     String dir = out.string("dir", "results/" + name);
-    List<String> plots = new ArrayList<>();
+    List<String> plots = new ArrayList<>(Scenario.Output.PLOT_KINDS);
     JsonNode plotNode = out.get("plots");
     if (plotNode != null) {
+      plots.clear();
       if (plotNode.isArray()) {
-        plotNode.forEach(p -> plots.add(p.asText()));
+        for (JsonNode p : plotNode) {
+          if (!Scenario.Output.PLOT_KINDS.contains(p.asText())) {
+            problems.error("output.plots", p, "plot kinds among "
+                + String.join(", ", Scenario.Output.PLOT_KINDS));
+          } else if (!plots.contains(p.asText())) {
+            plots.add(p.asText());
+          }
+        }
       } else {
-        problems.error("output.plots", plotNode, "a list such as [timeline, shares, latency]");
+        problems.error("output.plots", plotNode, "a list such as [timeline, shares, latency]"
+            + " (kinds: " + String.join(", ", Scenario.Output.PLOT_KINDS) + ")");
       }
     }
     JsonNode traceNode = out.get("trace");
@@ -153,13 +162,23 @@ public final class ScenarioLoader {
         problems.error("output.trace", traceNode, "true, false or gzip");
       }
     }
+    Fields window = new Fields(out.get("timeline"), "output.timeline", problems);
+    long timelineFrom = window.duration("from", warmup);
+    long timelineTo = window.duration("to",
+        timelineFrom + Math.min(Math.max(duration, 1), Scenario.Output.DEFAULT_TIMELINE_NS));
+    if (timelineTo <= timelineFrom) {
+      problems.error("output.timeline.to", window.get("to"), "a time after output.timeline.from ("
+          + timelineFrom + "ns)");
+    }
+    window.finish();
     out.finish();
     JsonNode sweep = top.get("sweep");
     top.finish();
     problems.throwIfAny();
     warnings = problems.warnings();
     return new Scenario(name, seed, duration, warmup, replications, topo, costs, version, pools,
-        domains, new Scenario.Output(dir, plots, trace, gzip), sweep, tree);
+        domains, new Scenario.Output(dir, List.copyOf(plots), trace, gzip,
+            timelineFrom, timelineTo), sweep, tree);
   }
 
   private static CostModel costs(Fields c) {
