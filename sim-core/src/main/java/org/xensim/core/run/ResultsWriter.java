@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +19,11 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.xensim.core.metrics.TimelineRecorder;
 import org.xensim.core.metrics.UtilisationSeries;
+import org.xensim.core.scenario.Scenario;
 import org.xensim.core.metrics.Latency;
 
 /**
- * Writes a results folder: {@code summary.json}, the tables ({@code totals.csv},
+ * Writes a results folder: {@code summary.json}, {@code scenario.yaml}, the tables ({@code totals.csv},
  * {@code domains.csv}, {@code vcpus.csv}, {@code pcpus.csv}, {@code waited_behind.csv}) and the
  * data the plots are drawn from ({@code latency_cdf.csv}, {@code timeline.csv},
  * {@code utilisation.csv}). With replications a table cell holds the mean and each measured
@@ -29,6 +32,10 @@ import org.xensim.core.metrics.Latency;
 public final class ResultsWriter {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
   /** CDF rows are kept at most this close (relative step of latency) to the previous one. */
   private static final double CDF_STEP = 1.05;
@@ -65,6 +72,15 @@ public final class ResultsWriter {
     }
     writeText(dir.resolve("utilisation.csv"),
         utilisation(runs, summary.get("simulated_ns").asLong()).toCsv());
+  }
+
+  /** {@code scenario.yaml}: the scenario as run, overrides applied (no path, no defaults added). */
+  public static void writeScenario(Scenario scenario, Path dir) {
+    try {
+      writeText(dir.resolve("scenario.yaml"), YAML.writeValueAsString(scenario.tree()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String toJson(JsonNode n) {

@@ -110,6 +110,7 @@ public final class ScenarioRunner {
     }
     ObjectNode summary = Replications.merge(runs.stream().map(ReplicationResult::summary).toList());
     ResultsWriter.write(summary, runs, dir);
+    ResultsWriter.writeScenario(scenario, dir);
     return summary;
   }
 

@@ -85,6 +85,71 @@ public final class Table {
     b.append(line.toString().stripTrailing()).append('\n');
   }
 
+  /**
+   * Reads CSV text as {@link #toCsv()} writes it (RFC 4180: quoted cells may hold commas, quotes
+   * and line breaks).
+   *
+   * @throws IllegalArgumentException naming the line of a row whose width differs from the
+   *     header's, or of an unterminated quote
+   */
+  public static Table parseCsv(String text) {
+    List<List<String>> lines = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    int line = 1;
+    int rowLine = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          if (ch == '\n') {
+            line++;
+          }
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        row.add(cell.toString());
+        cell.setLength(0);
+      } else if (ch == '\n') {
+        row.add(cell.toString());
+        cell.setLength(0);
+        lines.add(row);
+        row = new ArrayList<>();
+        line++;
+        rowLine = line;
+      } else if (ch != '\r') {
+        cell.append(ch);
+      }
+    }
+    if (quoted) {
+      throw new IllegalArgumentException("line " + rowLine + ": a quote is not closed");
+    }
+    if (cell.length() > 0 || !row.isEmpty()) {
+      row.add(cell.toString());
+      lines.add(row);
+    }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("no header line");
+    }
+    Table t = new Table(lines.get(0));
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).size() != t.header.size()) {
+        throw new IllegalArgumentException("row " + (i + 1) + " has " + lines.get(i).size()
+            + " cells, the header " + t.header.size());
+      }
+      t.add(lines.get(i));
+    }
+    return t;
+  }
+
   /** Quotes a cell when it holds a comma, a quote or a line break. */
   public static String csv(String s) {
     return s.contains(",") || s.contains("\"") || s.contains("\n")
