@@ -10,9 +10,13 @@ import picocli.CommandLine.Command;
         "Write a scenario (host, Xen boot options, domains and their workloads) in YAML, then:",
         "  xensim validate my.yaml      check it and list every problem",
         "  xensim run my.yaml           simulate it; results in results/<name>/",
+        "  xensim sweep my.yaml         run its sweep: grid; one row per point in sweep.csv",
+        "  xensim plot DIR              redraw the plots of a results or sweep folder",
+        "  xensim compare A B           two results folders side by side",
         "  xensim list                  schedulers, their parameters and workload types",
         ""},
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class,
+    subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class,
+        PlotCommand.class, CompareCommand.class, ListCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -18,15 +18,29 @@ public final class UtilisationSeries implements SimListener {
   private final boolean[] busy;
   private final long[] since;
 
-  /** Buckets [{@code fromNs}, {@code toNs}) into at most {@code buckets} of whole nanoseconds. */
+  /**
+   * Buckets [{@code fromNs}, {@code toNs}) into at most {@code buckets} buckets of a round length
+   * (1, 2 or 5 times a power of ten nanoseconds), so charts get round tick values.
+   */
   public UtilisationSeries(int nrCpus, long fromNs, long toNs, int buckets) {
     long span = Math.max(1, toNs - fromNs);
     this.fromNs = fromNs;
-    this.bucketNs = Math.max(1, (span + buckets - 1) / buckets);
+    this.bucketNs = round125(Math.max(1, (span + buckets - 1) / buckets));
     this.buckets = (int) ((span + bucketNs - 1) / bucketNs);
     this.busyNs = new long[nrCpus][this.buckets];
     this.busy = new boolean[nrCpus];
     this.since = new long[nrCpus];
+  }
+
+  /** The smallest of 1, 2, 5, 10, 20, 50, … that is at least {@code ns}. */
+  static long round125(long ns) {
+    for (long p = 1; ; p *= 10) {
+      for (long m : new long[] {1, 2, 5}) {
+        if (m * p >= ns) {
+          return m * p;
+        }
+      }
+    }
   }
 
   @Override

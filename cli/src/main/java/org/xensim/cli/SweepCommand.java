@@ -1,0 +1,132 @@
+package org.xensim.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.xensim.core.run.Sweep;
+import org.xensim.core.run.Table;
+import org.xensim.core.scenario.Overrides;
+import org.xensim.core.scenario.ScenarioException;
+import org.xensim.core.scenario.ScenarioLoader;
+import org.xensim.plots.Plots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code xensim sweep FILE}. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run the scenario's sweep: grid, points in parallel, into DIR: one results "
+        + "folder per point, sweep.csv (one row per point: the swept keys, then totals and "
+        + "per-domain figures, each with a _ci95 column when replicated), sweep.json and the "
+        + "sweep charts.",
+        "Resumable: points already in DIR/sweep.csv (same scenario) are skipped."})
+final class SweepCommand implements Callable<Integer> {
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "The sweep folder (default: output.dir if the scenario sets it, else "
+          + "results/<name>-sweep).")
+  Path output;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "Points run at once (default: the number of cores, ${DEFAULT-VALUE}).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--metric", paramLabel = "COLUMN",
+      description = "A sweep.csv column to chart against the swept key (repeatable; default: "
+          + "jain_fairness and wake_p99_ns).")
+  List<String> metrics = new ArrayList<>();
+
+  @Option(names = "--no-plots", description = "Draw no plots, for the points nor the sweep.")
+  boolean noPlots;
+
+  @Override
+  public Integer call() {
+    ScenarioLoader loader = ScenarioLoader.withInstalledProviders();
+    ObjectNode tree = ScenarioLoader.readTree(scenario.file);
+    for (String set : scenario.allSets()) {
+      Overrides.apply(tree, set);
+    }
+    String base = scenario.file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    Sweep sweep = Sweep.plan(tree, base, loader);
+    sweep.warnings().forEach(w -> System.err.println("warning: " + w));
+    Path dir = output != null ? output
+        : Path.of(tree.path("output").has("dir") ? tree.path("output").path("dir").asText()
+            : "results/" + sweep.name() + "-sweep");
+    long started = System.nanoTime();
+    Sweep.Outcome out;
+    try (Progress bar = Progress.start("sweep", sweep.points().size(), "points")) {
+      out = sweep.run(dir, Math.max(1, jobs), new Sweep.Listener() {
+        @Override
+        public void started(int toRun, int skipped) {
+          bar.stepTo(skipped);
+          if (skipped > 0) {
+            System.err.printf(Locale.ROOT, "%d of %d points already in %s, skipped%n", skipped,
+                sweep.points().size(), dir.resolve(Sweep.CSV));
+          }
+        }
+
+        @Override
+        public void pointDone(Sweep.Point p) {
+          bar.step();
+          bar.extra(p.label());
+        }
+      }, pointPlots());
+    }
+    if (!noPlots) {
+      try {
+        Plots.drawSweep(dir, metrics);
+      } catch (ScenarioException e) {
+        List<String> p = new ArrayList<>(e.problems());
+        p.add("the sweep itself is complete in " + dir + "; draw its charts with xensim plot "
+            + dir + " --metric COLUMN");
+        throw new ScenarioException(p);
+      }
+    }
+    System.out.print(table(sweep, out.table()));
+    System.err.printf(Locale.ROOT, "%d point(s) run, %d skipped; sweep.csv in %s (%.2f s)%n",
+        out.ran(), out.skipped(), dir, (System.nanoTime() - started) / 1e9);
+    return 0;
+  }
+
+  private Consumer<Path> pointPlots() {
+    if (noPlots) {
+      return null;
+    }
+    return d -> Plots.drawRun(d, List.of("shares", "latency"), Plots.Window.RECORDED);
+  }
+
+  /** The swept keys and a few host figures per point. */
+  static String table(Sweep sweep, Table csv) {
+    List<String> keys = sweep.axes().stream().map(Sweep.Axis::key).toList();
+    List<String> figures = List.of("jain_fairness", "worst_vcpu_deviation", "wake_p99_ns",
+        "utilisation");
+    List<String> header = new ArrayList<>(keys);
+    header.addAll(List.of("jain", "worst vCPU", "wake p99", "utilisation"));
+    Table t = new Table(header);
+    for (List<String> row : csv.rows()) {
+      List<String> cells = new ArrayList<>();
+      keys.forEach(k -> cells.add(row.get(csv.header().indexOf(k))));
+      for (String f : figures) {
+        int i = csv.header().indexOf(f);
+        String v = i < 0 ? "" : row.get(i);
+        if (!v.isEmpty()) {
+          double x = Double.parseDouble(v);
+          v = switch (f) {
+            case "wake_p99_ns" -> String.format(Locale.ROOT, "%.1fus", x / 1000);
+            case "worst_vcpu_deviation" -> String.format(Locale.ROOT, "%+.1f%%", 100 * x);
+            case "utilisation" -> String.format(Locale.ROOT, "%.1f%%", 100 * x);
+            default -> String.format(Locale.ROOT, "%.4f", x);
+          };
+        }
+        cells.add(v);
+      }
+      t.add(cells);
+    }
+    return t.toText();
+  }
+}

@@ -1,0 +1,140 @@
+package org.xensim.plots;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.xensim.core.run.Table;
+
+/**
+ * Two results folders side by side (say credit and credit2 on one scenario): a table of figures
+ * per domain and for the host, with the difference B − A and its relative size, and one chart of
+ * two panels, CPU share and wake-latency p99 per domain.
+ */
+public final class Comparison {
+  private static final String[][] DOMAIN_FIGURES = {
+      {"share", "share"}, {"entitled_share", "entitled_share"},
+      {"wake_p50_ns", "wake_latency_ns", "p50"}, {"wake_p99_ns", "wake_latency_ns", "p99"},
+      {"wake_max_ns", "wake_latency_ns", "max"},
+      {"preempt_wait_p99_ns", "preempt_wait_ns", "p99"}, {"preemptions", "preemptions"},
+      {"migrations", "migrations"}, {"deadline_misses", "deadline_misses"}};
+  private static final String[][] HOST_FIGURES = {
+      {"jain_fairness", "jain_fairness"}, {"worst_vcpu_deviation", "worst_vcpu_deviation"},
+      {"utilisation", "utilisation"}, {"idle_while_runnable_ns", "idle_while_runnable_ns"},
+      {"load_imbalance", "load_imbalance"}, {"wake_p50_ns", "wake_latency_ns", "p50"},
+      {"wake_p99_ns", "wake_latency_ns", "p99"}, {"preempt_wait_p99_ns", "preempt_wait_ns", "p99"},
+      {"schedule_calls", "schedule_calls"}, {"context_switches", "context_switches"},
+      {"migrations", "migrations"}, {"ipis", "ipis"}, {"deadline_misses", "deadline_misses"}};
+
+  private final ResultsFolder a;
+  private final ResultsFolder b;
+  private final String labelA;
+  private final String labelB;
+
+  /** Compares {@code a} (the baseline) with {@code b}, named in tables and charts as given. */
+  public Comparison(ResultsFolder a, ResultsFolder b, String labelA, String labelB) {
+    this.a = a;
+    this.b = b;
+    this.labelA = labelA;
+    this.labelB = labelB;
+  }
+
+  /** Every domain of A, then those only B has. */
+  private List<String> domains() {
+    Set<String> all = new LinkedHashSet<>(a.domains());
+    all.addAll(b.domains());
+    return new ArrayList<>(all);
+  }
+
+  private static JsonNode domain(ResultsFolder r, String name) {
+    for (JsonNode d : r.summary().get("domains")) {
+      if (d.get("name").asText().equals(name)) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode at(JsonNode n, String[] spec) {
+    for (int i = 1; i < spec.length && n != null; i++) {
+      n = n.get(spec[i]);
+    }
+    return n;
+  }
+
+  /** Rows {@code item, figure, A, B, difference, relative} (relative = (B − A) / |A|). */
+  public Table table() {
+    Table t = new Table(List.of("item", "figure", labelA, labelB, "difference", "relative"));
+    for (String d : domains()) {
+      JsonNode da = domain(a, d);
+      JsonNode db = domain(b, d);
+      for (String[] f : DOMAIN_FIGURES) {
+        row(t, d, f[0], da == null ? null : at(da, f), db == null ? null : at(db, f));
+      }
+    }
+    for (String[] f : HOST_FIGURES) {
+      row(t, "host", f[0], at(a.summary().get("totals"), f), at(b.summary().get("totals"), f));
+    }
+    return t;
+  }
+
+  private static void row(Table t, String item, String figure, JsonNode x, JsonNode y) {
+    double va = Table.value(x);
+    double vb = Table.value(y);
+    double diff = vb - va;
+    String rel = Double.isNaN(diff) || va == 0 ? ""
+        : String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * diff / Math.abs(va));
+    t.add(List.of(item, figure, Table.cell(x), Table.cell(y), Table.num(diff), rel));
+  }
+
+  /** Draws {@code compare.png} and {@code compare.svg} into {@code dir}. */
+  public List<Path> draw(Path dir) {
+    List<String> names = domains();
+    CategoryChart share = panel("CPU share per domain: " + labelA + " vs " + labelB,
+        "CPU share (pCPUs)", names.size());
+    CategoryChart p99 = panel("Wake-to-run latency p99 per domain: " + labelA + " vs " + labelB,
+        "wake latency p99 (\u00b5s)", names.size());
+    String[] shareSpec = {"share", "share"};
+    String[] p99Spec = {"p99", "wake_latency_ns", "p99"};
+    series(share, labelA, names, a, shareSpec, 1, Charts.color(0));
+    series(share, labelB, names, b, shareSpec, 1, Charts.color(1));
+    series(p99, labelA, names, a, p99Spec, 1e3, Charts.color(0));
+    series(p99, labelB, names, b, p99Spec, 1e3, Charts.color(1));
+    return Charts.saveStacked(List.<Chart<?, ?>>of(share, p99), dir, "compare");
+  }
+
+  private static CategoryChart panel(String title, String yTitle, int domains) {
+    CategoryChart c = new CategoryChartBuilder().width(Charts.WIDTH).height(440).title(title)
+        .xAxisTitle("domain").yAxisTitle(yTitle).build();
+    Charts.style(c.getStyler());
+    c.getStyler().setYAxisMin(0.0);
+    c.getStyler().setYAxisDecimalPattern("0.###");
+    c.getStyler().setAvailableSpaceFill(0.7);
+    c.getStyler().setXAxisLabelRotation(domains > 12 ? 60 : 0);
+    c.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+    return c;
+  }
+
+  private static void series(CategoryChart c, String label, List<String> names, ResultsFolder r,
+      String[] spec, double scale, Color color) {
+    List<Double> ys = new ArrayList<>();
+    List<Double> es = new ArrayList<>();
+    for (String n : names) {
+      JsonNode d = domain(r, n);
+      JsonNode v = d == null ? null : at(d, spec);
+      double y = Table.value(v);
+      double e = Table.ci95(v);
+      ys.add(Double.isNaN(y) ? 0 : y / scale);
+      es.add(Double.isNaN(e) ? 0 : e / scale);
+    }
+    CategorySeries s = c.addSeries(label, names, ys, es);
+    s.setFillColor(color);
+  }
+}

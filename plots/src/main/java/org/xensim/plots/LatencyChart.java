@@ -1,0 +1,82 @@
+package org.xensim.plots;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.xensim.core.run.Table;
+
+/**
+ * The cumulative distribution of wake-to-run latency (or preemption wait) per domain, from
+ * {@code latency_cdf.csv}, on a logarithmic time axis in µs, drawn as steps. Latencies below the
+ * axis floor (0.1 µs), zeros included, are drawn at the floor.
+ */
+final class LatencyChart {
+  static final double FLOOR_US = 0.1;
+
+  private LatencyChart() {}
+
+  /** Null if no domain has a value of {@code kind}. */
+  static XYChart build(ResultsFolder r, Table cdf, String kind) {
+    Map<String, List<double[]>> byDomain = new LinkedHashMap<>();
+    int dom = cdf.header().indexOf("domain");
+    int k = cdf.header().indexOf("kind");
+    int lat = cdf.header().indexOf("latency_ns");
+    int frac = cdf.header().indexOf("fraction");
+    double max = FLOOR_US;
+    for (List<String> row : cdf.rows()) {
+      if (!row.get(k).equals(kind)) {
+        continue;
+      }
+      double us = Math.max(FLOOR_US, Long.parseLong(row.get(lat)) / 1e3);
+      max = Math.max(max, us);
+      byDomain.computeIfAbsent(row.get(dom), x -> new ArrayList<>())
+          .add(new double[] {us, Double.parseDouble(row.get(frac))});
+    }
+    if (byDomain.isEmpty()) {
+      return null;
+    }
+    boolean wake = kind.equals("wake");
+    XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+        .title((wake ? "Wake-to-run latency" : "Preemption wait") + " per domain ("
+            + r.scenario() + ", " + r.schedulers() + ")")
+        .xAxisTitle((wake ? "wake-to-run latency" : "wait after preemption")
+            + " (\u00b5s, log scale; below " + Charts.tick(FLOOR_US) + " drawn at "
+            + Charts.tick(FLOOR_US) + ")")
+        .yAxisTitle("fraction of " + (wake ? "wakes" : "preemptions") + " \u2264 x").build();
+    Charts.style(chart.getStyler());
+    var s = chart.getStyler();
+    s.setXAxisLogarithmic(true);
+    s.setXAxisMin(FLOOR_US);
+    s.setXAxisMax(Math.pow(10, Math.ceil(Math.log10(max * 1.0001))));
+    s.setYAxisMin(0.0);
+    s.setYAxisMax(1.0);
+    s.setXAxisDecimalPattern("0.###");
+    s.setYAxisDecimalPattern("0.##");
+    List<String> domains = r.domains();
+    for (Map.Entry<String, List<double[]>> e : byDomain.entrySet()) {
+      List<double[]> pts = e.getValue();
+      double[] x = new double[pts.size() * 2 + 1];
+      double[] y = new double[pts.size() * 2 + 1];
+      x[0] = FLOOR_US;
+      y[0] = 0;
+      double prev = 0;
+      for (int i = 0; i < pts.size(); i++) {
+        x[2 * i + 1] = pts.get(i)[0];
+        y[2 * i + 1] = prev;
+        x[2 * i + 2] = pts.get(i)[0];
+        y[2 * i + 2] = pts.get(i)[1];
+        prev = pts.get(i)[1];
+      }
+      XYSeries series = chart.addSeries(e.getKey(), x, y);
+      series.setMarker(SeriesMarkers.NONE);
+      series.setLineColor(Charts.color(Math.max(0, domains.indexOf(e.getKey()))));
+      series.setLineStyle(Charts.line(2f));
+    }
+    return chart;
+  }
+}
