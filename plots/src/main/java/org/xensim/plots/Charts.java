@@ -92,6 +92,7 @@ final class Charts {
   static List<Path> save(Chart<?, ?> chart, Path dir, String name) {
     List<Path> out = new ArrayList<>();
     try {
+      Files.createDirectories(dir);
       Path png = dir.resolve(name + ".png");
       try (OutputStream os = Files.newOutputStream(png)) {
         BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
@@ -118,6 +119,7 @@ final class Charts {
     int height = charts.stream().mapToInt(Chart::getHeight).sum();
     List<Path> out = new ArrayList<>();
     try {
+      Files.createDirectories(dir);
       BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
       Graphics2D g = img.createGraphics();
       int y = 0;

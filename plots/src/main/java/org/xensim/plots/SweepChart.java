@@ -52,9 +52,9 @@ final class SweepChart {
     int ci = csv.header().indexOf(metric + "_ci95");
     boolean ns = metric.endsWith("_ns");
     double yScale = ns ? 1e3 : 1;
-    String yTitle = ns ? metric.substring(0, metric.length() - 3) + " (\u00b5s)"
-        : metric.endsWith("share") ? metric + " (pCPUs)" : metric;
-    String title = metric + " against " + x.key() + " (" + scenario + ")";
+    String yTitle = describe(metric);
+    String title = yTitle.replaceFirst(" \\(.*\\)$", "") + " vs " + x.key() + " ("
+        + scenario + ")";
 
     // series label -> x text -> {y, ci}
     Map<String, Map<String, double[]>> series = new LinkedHashMap<>();
@@ -73,12 +73,28 @@ final class SweepChart {
           .put(row.get(xi), new double[] {Double.parseDouble(y) / yScale, c / yScale});
     }
 
+    // y range: the data and its intervals with a margin, from 0 for figures that cannot be negative
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Map<String, double[]> m : series.values()) {
+      for (double[] v : m.values()) {
+        lo = Math.min(lo, v[0] - v[1]);
+        hi = Math.max(hi, v[0] + v[1]);
+      }
+    }
+    boolean fromZero = !metric.contains("jain") && !metric.contains("deviation") && lo >= 0;
+    double span = Math.max(hi - lo, Math.max(Math.abs(hi) * 0.1, 1e-9));
+    double yMin = fromZero ? 0 : lo - 0.08 * span;
+    double yMax = metric.contains("jain") ? Math.min(1.0, hi + 0.08 * span) : hi + 0.08 * span;
+
     if (categorical) {
       CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
           .title(title).xAxisTitle(x.key()).yAxisTitle(yTitle).build();
       Charts.style(chart.getStyler());
       chart.getStyler().setYAxisDecimalPattern("0.###");
       chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
+      chart.getStyler().setYAxisMin(yMin);
+      chart.getStyler().setYAxisMax(yMax);
       int i = 0;
       for (Map.Entry<String, Map<String, double[]>> e : series.entrySet()) {
         List<String> xs = new ArrayList<>();
@@ -105,6 +121,8 @@ final class SweepChart {
     st.setXAxisDecimalPattern("0.###");
     st.setYAxisDecimalPattern("0.###");
     st.setMarkerSize(7);
+    st.setYAxisMin(yMin);
+    st.setYAxisMax(yMax);
     int i = 0;
     for (Map.Entry<String, Map<String, double[]>> e : series.entrySet()) {
       TreeMap<Double, double[]> pts = new TreeMap<>();
@@ -140,6 +158,35 @@ final class SweepChart {
       chart.setTitle(title + ", shaded: 95% CI");
     }
     return chart;
+  }
+
+  /** Words and unit for a column of {@code sweep.csv}. */
+  static String describe(String metric) {
+    String m = metric;
+    String prefix = "";
+    int dot = metric.lastIndexOf('.');
+    if (dot > 0) {
+      prefix = metric.substring(0, dot) + " ";
+      m = metric.substring(dot + 1);
+    }
+    String words = switch (m) {
+      case "jain_fairness" -> "Jain fairness of domains (1 = all at entitlement)";
+      case "jain_fairness_vcpus" -> "Jain fairness of vCPUs (1 = all at entitlement)";
+      case "worst_vcpu_deviation" -> "worst vCPU share vs entitlement (fraction)";
+      case "share" -> "CPU share (pCPUs)";
+      case "entitled_share" -> "entitled share (pCPUs)";
+      case "utilisation" -> "pCPU utilisation (fraction)";
+      default -> null;
+    };
+    if (words == null && m.endsWith("_ns")) {
+      String base = m.substring(0, m.length() - 3);
+      words = base.startsWith("wake_") ? "wake-to-run latency " + base.substring(5)
+          : base.startsWith("preempt_wait_") ? "preemption wait " + base.substring(13)
+          : base.replace('_', ' ');
+      words += (prefix.isEmpty() && base.matches("(wake|preempt_wait)_p.*|.*_(max|mean)")
+          ? ", all vCPUs" : "") + " (\u00b5s)";
+    }
+    return prefix + (words == null ? m.replace('_', ' ') : words);
   }
 
   /**
