@@ -197,6 +197,19 @@ class CreditGoldenTest {
   }
 
   /**
+   * {@code vcpu_migration_delay} (§3.13, {@code __csched_vcpu_is_cache_hot()}): the scenario
+   * above with a 1000 µs delay, to 80 ms. Up to 50 ms nothing differs. At 50 pCPU 1 is tickled
+   * and tries to steal B, but B was switched out at 50 (0 µs ago &lt; 1 ms): cache-hot, not taken.
+   * Nobody tickles pCPU 1 again, so it idles while B waits on pCPU 0: at 60 the accounting makes
+   * both UNDER (B 100, A 300 → 200 after the tick), A keeps its slice until 80, where it is
+   * queued behind B (FIFO among UNDER) and B runs. Invocations: pCPU 0: 0, 30, 50; pCPU 1: 50.
+   */
+  @Test
+  void cacheHotVcpuIsNotStolen() {
+    assertGolden("credit-migration-delay");
+  }
+
+  /**
    * Tickle quirk (§3.10 step 2.4, 4.7 only) and last_tickle_cpu rotation: 3 pCPUs; hog H pinned
    * to 0; script S on pCPU 0 with hard affinity {0,2}.
    *
