@@ -257,7 +257,7 @@ class CreditGoldenTest {
   void harnessReportsAWrongTimeline() {
     assertThat(Timeline.check("selfcheck-wrong"))
         .hasSize(3)
-        .anySatisfy(s -> assertThat(s).startsWith("pCPU 0:"))
+        .anySatisfy(s -> assertThat(s).startsWith("pcpu 0:"))
         .anySatisfy(s -> assertThat(s).contains("schedule calls"))
         .anySatisfy(s -> assertThat(s).contains("cpu time of S"));
   }
