@@ -38,18 +38,18 @@ public final class CreditSchedulerProvider implements SchedulerProvider {
   private static final List<ParamSpec> PARAMS = List.of(
       ParamSpec.duration(TSLICE, Scope.POOL, MILLISECS_1, CSCHED_DEFAULT_TSLICE_MS,
           XEN_SYSCTL_CSCHED_TSLICE_MIN, XEN_SYSCTL_CSCHED_TSLICE_MAX, false,
-          "Credit time slice and accounting period, ms (ticks every tslice/3)"),
+          "time slice and accounting period (a tick every tslice/3)"),
       // Xen's valid range is 0 or 100..500000 us, but the boot value is used unchecked by the
       // boot pool (spec §2.14), so any int is accepted and the quirk is modelled.
       ParamSpec.duration(RATELIMIT, Scope.POOL, MICROSECS_1, SCHED_DEFAULT_RATELIMIT_US, 1,
           Integer.MAX_VALUE, true,
-          "minimum run time before a running vCPU can be preempted, us; 0 = off. Xen's range is "
-              + "100-500000: Pool-0 uses an out-of-range boot value as given (4.7 quirk), later "
-              + "pools reset it to 1000; above 1000*tslice it becomes 1000*tslice"),
+          "a vCPU runs at least this long before a wake can preempt it; 0 = off. Xen's range is "
+              + "100-500000 us: Pool-0 uses an out-of-range boot value as given (4.7 quirk), "
+              + "later pools 1000; at most 1000 x tslice_ms"),
       ParamSpec.bool(TICKLE_ONE_IDLE, Scope.POOL, true,
           "a wake pokes one idle pCPU (rotating) instead of all of them"),
-      ParamSpec.duration(MIGRATION_DELAY, Scope.POOL, MICROSECS_1, 0, 0, 0xFFFF_FFFFL, true,
-          "a vCPU switched out less than this long ago is cache-hot and not stolen, us"),
+      ParamSpec.duration(MIGRATION_DELAY, Scope.POOL, MICROSECS_1, 0, 1, 0xFFFF_FFFFL, true,
+          "a vCPU switched out less than this long ago is cache-hot and not stolen"),
       ParamSpec.bool(SMT_POWER_SAVINGS, Scope.POOL, false,
           "pick_cpu packs vCPUs onto busy cores instead of spreading them"),
       ParamSpec.integer(WEIGHT, Scope.DOMAIN, CSCHED_DEFAULT_WEIGHT, 1, 65535,
