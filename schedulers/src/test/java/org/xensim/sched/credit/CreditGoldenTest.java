@@ -229,6 +229,29 @@ class CreditGoldenTest {
   }
 
   /**
+   * Soft affinity in tickle and steal (§3.14, §3.13): 2 pCPUs; H pinned to 0; hogs X and Y and
+   * script Z all created on pCPU 0, Y with soft affinity {1}.
+   *
+   * <ul>
+   *   <li>0: H, X, Y wake; pCPU 0 is idle, so each tickles only pCPU 0; H runs, runq 0 is
+   *       [X, Y] (BOOST, FIFO). pCPU 1 is idle and not tickled.
+   *   <li>5: Z wakes on 0 (BOOST, behind Y). H is BOOST too, idlers {1}: Z has no useful soft
+   *       affinity, its hard step finds idler 1 → tickle cycle(0, {1}) = 1.
+   *   <li>Pass 1: load balancing does the soft step first over all peers: X (no useful soft
+   *       affinity) is skipped, Y's soft ∩ hard = {1} holds pCPU 1 → Y is stolen although X is
+   *       ahead of it. Y runs on 1 from 5.
+   *   <li>10/20: ticks; pick(Y) keeps 1 (soft step: 1 is idle once Y is discounted).
+   *   <li>30: H (UNDER) is queued behind BOOST X and Z → X runs on 0. 35: Y's slice ends, it
+   *       continues (runq 1 holds only the idle vCPU).
+   *   <li>Invocations: pCPU 0: 0, 30; pCPU 1: 5, 35 → 4.
+   * </ul>
+   */
+  @Test
+  void softAffineWorkIsStolenFirst() {
+    assertGolden("credit-soft-affinity-steal");
+  }
+
+  /**
    * Weights 256 : 768 on one pCPU (§3.6): once both are active each accounting hands out
    * A ceil(300·256/1024) = 75, B ceil(300·768/1024) = 225.
    *
