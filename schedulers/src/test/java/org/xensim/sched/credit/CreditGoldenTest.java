@@ -116,6 +116,26 @@ class CreditGoldenTest {
   }
 
   /**
+   * Yield (§3.8, §3.3, §3.16.4), one pCPU: hog H, and Y that runs 500 µs then yields, forever
+   * (test workload {@code test-yielder}).
+   *
+   * <ul>
+   *   <li>0: both BOOST, H first: H [0,30). 30: H (UNDER) behind BOOST Y → Y runs.
+   *   <li>30.5: Y yields (YIELD flag, local pass): Y has run 0.5 ms &lt; 1 ms → the rate limit
+   *       keeps it, slice 1 ms; YIELD is not cleared (4.7 holds yields back; 4.8 does not).
+   *   <li>31: Y yields again; 1.0 ms is not &lt; 1 ms → Y is queued with YIELD: it stops before
+   *       H (BOOST &gt; UNDER) and steps behind that one lower-priority vCPU → H [31,61).
+   *   <li>Y never meets a tick (ticks at 40, 50, … fall in H's runs), so it stays BOOST and
+   *       inactive; 61 and 92 repeat 30: Y [61,62), Y [92,93).
+   *   <li>Invocations: 0, 30, 30.5, 31, 61, 61.5, 62, 92, 92.5, 93 = 10. CPU: Y 3 ms, H 92 ms.
+   * </ul>
+   */
+  @Test
+  void yieldIsHeldByRatelimitThenGoesBehindOneLowerPriorityVcpu() {
+    assertGolden("credit-yield-ratelimit");
+  }
+
+  /**
    * G3, caps (§3.12): one hog A with cap 50 on one pCPU runs 60 ms, is parked 60 ms.
    *
    * <ul>

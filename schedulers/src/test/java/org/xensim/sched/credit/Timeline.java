@@ -13,6 +13,7 @@ import org.xensim.core.golden.GoldenTimeline;
 import org.xensim.core.run.ReplicationRun;
 import org.xensim.core.scenario.Scenario;
 import org.xensim.core.scenario.ScenarioLoader;
+import org.xensim.core.sched.SchedulerRegistry;
 
 /**
  * Runs Credit's golden scenarios ({@code src/test/resources/golden/credit/NAME.yaml}) against
@@ -33,6 +34,11 @@ final class Timeline {
     }
   }
 
+  /** The installed providers, plus the test-only {@code test-yielder} workload. */
+  static ScenarioLoader loader() {
+    return new ScenarioLoader(SchedulerRegistry.load(), TestYielder.registry());
+  }
+
   /** Every difference between golden {@code name}'s run and its spec; empty if it matches. */
   static List<String> check(String name) {
     Path yaml = resource(name + ".yaml");
@@ -42,9 +48,9 @@ final class Timeline {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> bad = new ArrayList<>(GoldenTimeline.check(yaml, resource(name + ".json")));
+    Scenario s = loader().load(yaml, List.of());
+    List<String> bad = new ArrayList<>(GoldenTimeline.check(s, spec));
     if (spec.has("cpu_ms")) {
-      Scenario s = ScenarioLoader.withInstalledProviders().load(yaml, List.of());
       long until = Math.round(spec.get("until_ms").asDouble() * 1e6);
       if (s.endNs() != until || s.warmupNs() != 0) {
         throw new IllegalArgumentException(name + ": cpu_ms needs duration = until_ms, no warmup");
