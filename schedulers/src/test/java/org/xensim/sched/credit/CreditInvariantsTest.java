@@ -12,14 +12,16 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xensim.core.domain.VCpu;
+import org.xensim.core.golden.InvariantChecker;
 import org.xensim.core.observe.SimListener;
 import org.xensim.core.schedule.CpuPool;
 
 /**
  * Invariants of the Credit model over random small hosts and workloads (seeded Commons RNG; the
- * seed is in the test name and every message): a vCPU never runs on two pCPUs at once, never
- * outside its hard affinity, time never goes back, and every runqueue holds only runnable vCPUs
- * whose {@code processor} is that pCPU (or the pCPU's own idle vCPU). The Credit code's own
+ * seed is in the test name and every message): the project's {@link InvariantChecker} (never on
+ * two pCPUs, never outside hard affinity or the pool, time never goes back), and Credit's own:
+ * every runqueue holds only runnable vCPUs whose {@code processor} is that pCPU (or the pCPU's
+ * own idle vCPU). The Credit code's own
  * checks (Xen's {@code BUG_ON}s) throw if a vCPU is queued twice or removed when not queued.
  */
 class CreditInvariantsTest {
@@ -97,10 +99,17 @@ class CreditInvariantsTest {
   void invariantsHold(long seed) {
     String yaml = randomScenario(seed);
     Checker checker = new Checker(seed + "\n" + yaml);
-    CreditSim sim = CreditSim.of(yaml, checker);
+    InvariantChecker common = new InvariantChecker(cpu -> poolOf(yaml, cpu));
+    CreditSim sim = CreditSim.of(yaml, checker, common);
     checker.pools = sim.run.layer().pools();
     sim.run();
     assertThat(checker.passes).as("scenario ran").isPositive();
+    assertThat(common.violations()).as("%s", yaml).isEmpty();
+  }
+
+  /** These scenarios have one pool. */
+  private static int poolOf(String yaml, int cpu) {
+    return 0;
   }
 
   /** Watches every pass and context switch. */
