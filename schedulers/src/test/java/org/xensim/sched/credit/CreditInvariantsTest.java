@@ -34,7 +34,10 @@ class CreditInvariantsTest {
     return s;
   }
 
-  /** Builds a random scenario: 1–16 pCPUs, 1–4 domains, hogs and scripts, caps, affinities. */
+  /**
+   * Builds a random scenario: 1–16 pCPUs, half of them with context-switch and IPI costs and an
+   * SMT slowdown, 1–4 domains, hogs and scripts, caps, hard and soft affinities.
+   */
   static String randomScenario(long seed) {
     UniformRandomProvider r = RandomSource.L64_X128_MIX.create(seed);
     int nodes = 1 + r.nextInt(2);
@@ -45,8 +48,12 @@ class CreditInvariantsTest {
     StringBuilder y = new StringBuilder();
     y.append("name: inv").append(seed).append("\nseed: ").append(seed)
         .append("\nduration: 300ms\n");
+    String costs = r.nextBoolean() ? "" : String.format(Locale.ROOT,
+        ", costs: {context_switch: %dus, ipi_latency: %dus, smt_rate: 0.6}", r.nextInt(20),
+        r.nextInt(10));
     y.append(String.format(Locale.ROOT, "host: {nodes: %d, sockets_per_node: %d, "
-        + "cores_per_socket: %d, threads_per_core: %d}%n", nodes, sockets, cores, threads));
+        + "cores_per_socket: %d, threads_per_core: %d%s}%n", nodes, sockets, cores, threads,
+        costs));
     int[] tslices = {30, 10, 5, 2, 1};
     int[] ratelimits = {1000, 0, 197, 50, 100};
     y.append(String.format(Locale.ROOT, "xen: {sched: credit, sched_credit_tslice_ms: %d, "
