@@ -5,7 +5,7 @@ import org.xensim.core.engine.Timer;
 /** Credit's per-pCPU data: Xen's {@code struct csched_pcpu} ({@code init_pdata()}). */
 final class CreditPcpu {
   final int cpu;
-  /** {@code runq}: ordered by priority, FIFO within one; holds the idle vCPU when it is not running. */
+  /** {@code runq}: by priority, FIFO within one; holds the idle vCPU while it is not running. */
   final ListHead<CreditVcpu> runq = ListHead.head();
   /** {@code runq_sort_last}: the accounting epoch this runqueue was last sorted for. */
   int runqSortLast;

@@ -34,7 +34,7 @@ final class CreditPrivate {
   final BitSet cpus;
   /** {@code weight}: sum over active vCPUs of their domain's weight ({@code uint32_t}). */
   int weight;
-  /** {@code credit}: credits handed out per period, {@code credits_per_tslice · ncpus} ({@code uint32_t}). */
+  /** {@code credit}: credits per period, {@code credits_per_tslice · ncpus} ({@code uint32_t}). */
   int credit;
   /** {@code credit_balance}: what the last accounting left over (signed). */
   int creditBalance;

@@ -5,11 +5,11 @@ import static org.xensim.sched.credit.CreditConstants.MILLISECS_1;
 
 import org.xensim.core.domain.VCpu;
 
-/** Credit's per-vCPU data: Xen's {@code struct csched_vcpu}, made by {@code csched_alloc_vdata()}. */
+/** Credit's per-vCPU data: Xen's {@code struct csched_vcpu} ({@code csched_alloc_vdata()}). */
 final class CreditVcpu {
   /** {@code runq_elem}: membership in a pCPU runqueue. */
   final ListHead<CreditVcpu> runqElem = ListHead.elem(this);
-  /** {@code active_vcpu_elem}: membership in the domain's active list (takes part in accounting). */
+  /** {@code active_vcpu_elem}: in the domain's active list (takes part in accounting). */
   final ListHead<CreditVcpu> activeVcpuElem = ListHead.elem(this);
   /** {@code sdom}; null for an idle vCPU. */
   final CreditDom sdom;

@@ -39,7 +39,7 @@ class CreditAccountingTest {
     assertThat(sim.scheduler(0).priv().creditBalance).isEqualTo(-156 * 16);
   }
 
-  /** The same with weight 256: no wrap, each vCPU gets its full 300 → 100, then 0 after the tick. */
+  /** The same with weight 256: no wrap, each vCPU gets its 300 → 100, then 0 after the tick. */
   @Test
   void withoutWrapEachSaturatedVcpuGetsOnePcpuWorth() {
     CreditSim sim = CreditSim.of(hogs(16, 16, 256, "30000001ns")).run();

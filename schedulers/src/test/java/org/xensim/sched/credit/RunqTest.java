@@ -16,7 +16,7 @@ import org.xensim.core.domain.Domain;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.sched.SchedParams;
 
-/** {@code __runq_insert()}, {@code IS_RUNQ_IDLE} and {@code csched_runq_sort()} (spec §3.3, §3.7). */
+/** {@code __runq_insert()}, {@code IS_RUNQ_IDLE}, {@code csched_runq_sort()} (spec §3.3, §3.7). */
 class RunqTest {
   private CreditPrivate prv;
   private Runq runq;
