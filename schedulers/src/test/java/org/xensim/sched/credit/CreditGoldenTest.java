@@ -249,6 +249,38 @@ class CreditGoldenTest {
   }
 
   /**
+   * The same with {@code tickle_one_idle_cpu: false}: at 5 the tickle raises every idler of the
+   * pool, pCPUs 1 and 2, in ascending order. Pass 1 cannot take S (affinity) and stays idle;
+   * pass 2 steals S: S [5,6) on pCPU 2, which is now its processor. At 42 S wakes on idle pCPU 2
+   * (step 1: tickle only 2): S [42,43). H keeps pCPU 0 (its slice end at 30 is a pass that keeps
+   * it). Invocations: pCPU 0: 0, 30; pCPU 1: 5; pCPU 2: 5, 6, 42, 43 → 7.
+   */
+  @Test
+  void tickleAllIdlersWhenTickleOneIdleCpuIsOff() {
+    assertGolden("credit-tickle-all-idlers");
+  }
+
+  /**
+   * A waker that no idler may run kicks the running vCPU away (§3.10 step 2.3): 2 pCPUs; hog H
+   * on pCPU 0 (UNDER from its 10 ms tick); script S pinned to 0 wakes at 15.
+   *
+   * <ul>
+   *   <li>15: S is BOOST; idlers {1}, none in S's affinity; BOOST &gt; UNDER and H could use idler
+   *       1 → H is flagged {@code _VPF_migrating}, pCPU 0 tickled. Pass 0: H not runnable → S
+   *       runs.
+   *   <li>{@code context_saved}(H) → {@code vcpu_migrate}: pick(H) counts pCPU 0 as idle (its
+   *       runq is idle; S running there is not checked) and core-for-core it is no worse than 1 →
+   *       answer 0. H is queued on 0 unboosted; tickle: idler 1 suits H → pCPU 1 steals it.
+   *   <li>17: S blocks → pCPU 0 idle. 20: pick(H) keeps pCPU 1.
+   *   <li>Invocations: pCPU 0: 0, 15, 17; pCPU 1: 15 → 4.
+   * </ul>
+   */
+  @Test
+  void wakerPinnedToBusyPcpuKicksRunningVcpuAway() {
+    assertGolden("credit-kicked-away");
+  }
+
+  /**
    * Soft affinity in tickle and steal (§3.14, §3.13): 2 pCPUs; H pinned to 0; hogs X and Y and
    * script Z all created on pCPU 0, Y with soft affinity {1}.
    *
