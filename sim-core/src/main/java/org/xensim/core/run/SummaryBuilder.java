@@ -20,6 +20,8 @@ import org.xensim.core.schedule.GenericLayer;
 /** Builds one replication's {@code summary.json} tree, in the contract's field order. */
 final class SummaryBuilder {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
   private final Scenario scenario;
   private final GenericLayer layer;
   private final MetricsCollector metrics;
@@ -47,8 +49,7 @@ final class SummaryBuilder {
       pn.put("sched", p.provider().name());
       pn.put("cpus", CpuMasks.format(p.poolCpus()));
       for (Map.Entry<String, Object> e : p.scheduler().summary().entrySet()) {
-        pn.set(e.getKey(), com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-            .valueToTree(e.getValue()));
+        pn.set(e.getKey(), MAPPER.valueToTree(e.getValue()));
       }
     }
     List<Domain> domains = layer.domains();
