@@ -459,6 +459,13 @@ public final class GenericLayer {
     }
   }
 
+  /** Tells every pool's scheduler that measuring starts now ({@link Scheduler#measureStart}). */
+  public void measureStart() {
+    for (CpuPool p : pools) {
+      p.scheduler.measureStart(sim.now());
+    }
+  }
+
   /** Settles every running vCPU's work to now (at the warm-up boundary and the end). */
   public void settleAll() {
     long now = sim.now();
