@@ -128,6 +128,14 @@ public abstract class RtSchedulerBase implements Scheduler {
     }
   }
 
+  /** Budget misses are counted from {@code nowNs} on: periods that ended before are dropped. */
+  @Override
+  public void measureStart(long nowNs) {
+    for (RtVcpu svc : vcpus) {
+      svc.periods.measureStart(nowNs, svc.period, svc.budget);
+    }
+  }
+
   /** Settles every vCPU's server periods that ended by now. */
   private void settlePeriods() {
     long now = ctx.now();

@@ -1,6 +1,8 @@
 package org.xensim.sched.rtds;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.xensim.core.sched.Capability;
 import org.xensim.core.sched.ParamSpec;
@@ -8,6 +10,7 @@ import org.xensim.core.sched.SchedContext;
 import org.xensim.core.sched.SchedParams;
 import org.xensim.core.sched.Scheduler;
 import org.xensim.core.sched.SchedulerProvider;
+import org.xensim.core.time.Time;
 import org.xensim.sched.rtds.quantum.QuantumRtdsScheduler;
 
 /**
@@ -43,6 +46,39 @@ public final class RtdsProvider implements SchedulerProvider {
   @Override
   public Set<Capability> capabilities() {
     return Set.of(Capability.DEADLINES);
+  }
+
+  /**
+   * Xen's per-vCPU check ({@code rt_dom_cntl} putvcpuinfo, and libxl for domain-wide values):
+   * each vCPU's budget must not exceed its period.
+   */
+  @Override
+  public List<String> checkDomain(String path, Map<String, Object> domainParams,
+      List<Map<String, Object>> vcpuParams) {
+    List<String> errors = new ArrayList<>();
+    String p = RtdsParams.PERIOD.name();
+    String b = RtdsParams.BUDGET.name();
+    for (int i = 0; i < vcpuParams.size(); i++) {
+      Map<String, Object> mine = vcpuParams.get(i);
+      long period = value(mine, domainParams, RtdsParams.PERIOD);
+      long budget = value(mine, domainParams, RtdsParams.BUDGET);
+      if (budget > period) {
+        String where = mine.containsKey(b) || mine.containsKey(p)
+            ? path + ".vcpu_params (vCPU " + i + ")" : path;
+        errors.add(where + ".budget: " + Time.format(budget * RtdsParams.BUDGET.unitNs())
+            + " exceeds period " + Time.format(period * RtdsParams.PERIOD.unitNs())
+            + " \u2014 expected a budget at most the period");
+        if (where.equals(path)) {
+          break;
+        }
+      }
+    }
+    return errors;
+  }
+
+  private static long value(Map<String, Object> vcpu, Map<String, Object> domain, ParamSpec s) {
+    Object v = vcpu.containsKey(s.name()) ? vcpu.get(s.name()) : domain.get(s.name());
+    return v == null ? (Long) s.defaultValue() : ((Number) v).longValue();
   }
 
   @Override

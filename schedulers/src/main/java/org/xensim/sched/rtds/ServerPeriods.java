@@ -70,6 +70,13 @@ public final class ServerPeriods {
     accountedTo = now;
   }
 
+  /** Measuring starts at {@code now}: forgets the periods settled before it. */
+  public void measureStart(long now, long period, long budget) {
+    advance(now, period, budget);
+    misses = 0;
+    periodsEnded = 0;
+  }
+
   /** Budget misses so far (settled periods only). */
   public long misses() {
     return misses;

@@ -3,7 +3,6 @@ package org.xensim.sched.rtds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,33 +10,46 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An expected timeline in the format of {@code shared/golden/*.json}:
  * {@code {"until_ms": T, "schedule_calls": N, "runs": {"0": [["A", 0, 30], ...]}}}, compared as
- * {@code check-timeline} does: idle runs dropped, consecutive runs of one vCPU merged, times
- * within 1 us, {@code schedule_calls} (if given) counted over [0, T).
+ * {@code shared/tools/check-timeline} does: idle runs dropped, consecutive runs of one vCPU
+ * merged, times within 1 us, {@code schedule_calls} (if given) counted over [0, T).
+ *
+ * <p>Optional extras, checked against {@code summary.json} at T (the run's end): {@code cpu_ms}
+ * (per vCPU, CPU time), {@code migrations} (per vCPU), {@code budget_misses} (per vCPU, from the
+ * RTDS pool summary) and {@code idle_repolls} (total). vCPUs are named as in runs: {@code "X"} or
+ * {@code "X.i"}.
  */
 final class GoldenTimeline {
-  private static final long TOLERANCE_NS = 1000;
+  static final long TOLERANCE_NS = 1000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final long untilNs;
   final Integer scheduleCalls;
-  final Map<Integer, List<TimelineRecorder.Run>> runs = new java.util.TreeMap<>();
+  final Map<Integer, List<Run>> runs = new TreeMap<>();
+  final JsonNode root;
+
+  /** One run {@code [startNs, endNs)} of {@code who} on a pCPU. */
+  record Run(String who, long startNs, long endNs) {
+    @Override
+    public String toString() {
+      return who + "[" + startNs / 1e6 + "," + endNs / 1e6 + ")";
+    }
+  }
 
   private GoldenTimeline(JsonNode root) {
+    this.root = root;
     untilNs = Math.round(root.get("until_ms").asDouble() * 1e6);
     scheduleCalls = root.has("schedule_calls") ? root.get("schedule_calls").asInt() : null;
     for (Iterator<Map.Entry<String, JsonNode>> it = root.get("runs").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      List<TimelineRecorder.Run> list = new ArrayList<>();
+      List<Run> list = new ArrayList<>();
       for (JsonNode r : e.getValue()) {
-        String who = r.get(0).asText();
-        if (!who.equals("-")) {
-          list.add(new TimelineRecorder.Run(who, Math.round(r.get(1).asDouble() * 1e6),
-              Math.min(untilNs, Math.round(r.get(2).asDouble() * 1e6))));
-        }
+        list.add(new Run(r.get(0).asText(), Math.round(r.get(1).asDouble() * 1e6),
+            Math.min(untilNs, Math.round(r.get(2).asDouble() * 1e6))));
       }
       runs.put(Integer.parseInt(e.getKey()), merge(list));
     }
@@ -51,24 +63,17 @@ final class GoldenTimeline {
     }
   }
 
-  static GoldenTimeline resource(String name) {
-    try (InputStream in = GoldenTimeline.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no resource " + name);
+  /** Drops idle runs, merges touching runs of one vCPU, drops empty runs. */
+  static List<Run> merge(List<Run> in) {
+    List<Run> out = new ArrayList<>();
+    for (Run r : in) {
+      if (r.who().equals("-")) {
+        continue;
       }
-      return new GoldenTimeline(JSON.readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<TimelineRecorder.Run> merge(List<TimelineRecorder.Run> in) {
-    List<TimelineRecorder.Run> out = new ArrayList<>();
-    for (TimelineRecorder.Run r : in) {
       if (!out.isEmpty()) {
-        TimelineRecorder.Run last = out.get(out.size() - 1);
+        Run last = out.get(out.size() - 1);
         if (last.who().equals(r.who()) && Math.abs(last.endNs() - r.startNs()) < TOLERANCE_NS) {
-          out.set(out.size() - 1, new TimelineRecorder.Run(r.who(), last.startNs(), r.endNs()));
+          out.set(out.size() - 1, new Run(r.who(), last.startNs(), r.endNs()));
           continue;
         }
       }
@@ -79,28 +84,80 @@ final class GoldenTimeline {
     return out;
   }
 
-  /** Differences between this timeline and what {@code rec} recorded; empty if they agree. */
-  List<String> differences(TimelineRecorder rec) {
+  /** Differences between this timeline and a run's trace and summary; empty if they agree. */
+  List<String> differences(TraceTimeline got, JsonNode summary) {
     List<String> bad = new ArrayList<>();
-    for (Map.Entry<Integer, List<TimelineRecorder.Run>> e : runs.entrySet()) {
-      List<TimelineRecorder.Run> want = e.getValue();
-      List<TimelineRecorder.Run> got = merge(rec.runs(e.getKey(), untilNs));
-      int n = Math.max(want.size(), got.size());
+    for (Map.Entry<Integer, List<Run>> e : runs.entrySet()) {
+      List<Run> want = e.getValue();
+      List<Run> have = merge(got.runs(e.getKey()));
+      int n = Math.max(want.size(), have.size());
       for (int i = 0; i < n; i++) {
-        TimelineRecorder.Run w = i < want.size() ? want.get(i) : null;
-        TimelineRecorder.Run g = i < got.size() ? got.get(i) : null;
+        Run w = i < want.size() ? want.get(i) : null;
+        Run g = i < have.size() ? have.get(i) : null;
         if (w == null || g == null || !w.who().equals(g.who())
             || Math.abs(w.startNs() - g.startNs()) > TOLERANCE_NS
             || Math.abs(w.endNs() - g.endNs()) > TOLERANCE_NS) {
           bad.add("pcpu " + e.getKey() + ": run " + i + ": got " + g + " want " + w
-              + "; all got " + got);
+              + " (all got: " + have + ")");
           break;
         }
       }
     }
-    if (scheduleCalls != null && scheduleCalls != rec.scheduleCalls()) {
-      bad.add("schedule calls: got " + rec.scheduleCalls() + " want " + scheduleCalls);
+    if (scheduleCalls != null && scheduleCalls != got.scheduleCalls()) {
+      bad.add("schedule calls: got " + got.scheduleCalls() + " want " + scheduleCalls);
+    }
+    Map<String, JsonNode> vcpus = vcpusByName(summary);
+    Map<String, Long> misses = budgetMissesByName(summary);
+    extra(bad, "cpu_ms", name -> vcpus.get(name).get("cpu_ns").asDouble() / 1e6);
+    extra(bad, "migrations", name -> vcpus.get(name).get("migrations").asDouble());
+    extra(bad, "budget_misses", name -> misses.get(name).doubleValue());
+    if (root.has("idle_repolls")) {
+      long want = root.get("idle_repolls").asLong();
+      long have = summary.get("totals").get("idle_repolls").asLong();
+      if (want != have) {
+        bad.add("idle_repolls: got " + have + " want " + want);
+      }
     }
     return bad;
+  }
+
+  private void extra(List<String> bad, String key, java.util.function.Function<String, Double> f) {
+    if (!root.has(key)) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.get(key).fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      double have = f.apply(e.getKey());
+      if (Math.abs(have - e.getValue().asDouble()) > 1e-3) {
+        bad.add(key + " of " + e.getKey() + ": got " + have + " want " + e.getValue());
+      }
+    }
+  }
+
+  static String name(String domain, int vcpu) {
+    return vcpu == 0 ? domain : domain + "." + vcpu;
+  }
+
+  private static Map<String, JsonNode> vcpusByName(JsonNode summary) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    for (JsonNode d : summary.get("domains")) {
+      for (JsonNode v : d.get("vcpus")) {
+        out.put(name(d.get("name").asText(), v.get("vcpu").asInt()), v);
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Long> budgetMissesByName(JsonNode summary) {
+    Map<String, Long> out = new TreeMap<>();
+    for (JsonNode p : summary.get("pools")) {
+      if (p.has("vcpus")) {
+        for (JsonNode v : p.get("vcpus")) {
+          out.put(name(v.get("domain").asText(), v.get("vcpu").asInt()),
+              v.get("budget_misses").asLong());
+        }
+      }
+    }
+    return out;
   }
 }
