@@ -33,8 +33,15 @@ final class RtdsSim {
   }
 
   RtdsSim(int cpus, String version, Map<String, Object> poolParams) {
+    this(cpus, version, poolParams, true);
+  }
+
+  /** With {@code record} false nothing listens (for allocation measurements). */
+  RtdsSim(int cpus, String version, Map<String, Object> poolParams, boolean record) {
     topology = new Topology(1, 1, cpus, 1);
-    listeners.add(timeline);
+    if (record) {
+      listeners.add(timeline);
+    }
     layer = new GenericLayer(sim, topology, CostModel.ZERO, listeners);
     pool = layer.addPool("Pool-0", (BitSet) topology.allCpus().clone(), new RtdsProvider(),
         new SchedParams(poolParams), version);
