@@ -15,7 +15,7 @@ public final class MetricsCollector implements SimListener {
   private final VcpuStats[] vcpus;
   private final PcpuStats[] pcpus;
   private final Map<String, Long> counters = new TreeMap<>();
-  private long measureFrom;
+  private long measureFrom = Long.MAX_VALUE;
   private long ipis;
 
   /**

@@ -183,7 +183,8 @@ public final class Fields {
       }
       return ns;
     } catch (IllegalArgumentException e) {
-      problems.error(path, v, Durations.EXPECTED + " (" + e.getMessage() + ")");
+      String why = e.getMessage().startsWith("expected") ? "" : " (" + e.getMessage() + ")";
+      problems.error(path, v, Durations.EXPECTED + why);
       return def;
     }
   }

@@ -47,7 +47,8 @@ public final class Problems {
     if (value == null) {
       return "(missing)";
     }
-    String s = String.valueOf(value);
+    String s = value instanceof com.fasterxml.jackson.databind.JsonNode n && n.isValueNode()
+        ? n.asText() : String.valueOf(value);
     return s.isEmpty() ? "\"\"" : s;
   }
 }
