@@ -31,7 +31,7 @@ final class GoldenRun {
   static List<String> check(String dir, String name, Path workDir) {
     Scenario s = ScenarioLoader.withInstalledProviders()
         .load(resource(dir, name + ".yaml"), List.of("output.trace=true"));
-    GoldenTimeline want = GoldenTimeline.read(resource(dir, name + ".json"));
+    ExpectedTimeline want = ExpectedTimeline.read(resource(dir, name + ".json"));
     Path out = workDir.resolve(name);
     ScenarioRunner.runToFolder(s, out, null);
     try {

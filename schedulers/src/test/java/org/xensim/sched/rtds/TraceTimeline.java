@@ -16,7 +16,7 @@ import java.util.Map;
  * pCPU's next row naming someone else; {@code schedule} rows before T are counted.
  */
 final class TraceTimeline {
-  private final Map<Integer, List<GoldenTimeline.Run>> runs = new HashMap<>();
+  private final Map<Integer, List<ExpectedTimeline.Run>> runs = new HashMap<>();
   private int scheduleCalls;
 
   TraceTimeline(Path resultsDir, long untilNs) {
@@ -39,7 +39,7 @@ final class TraceTimeline {
         }
         int p = Integer.parseInt(f[1]);
         String who = ev.equals("idle") ? "-"
-            : GoldenTimeline.name(f[3], f[4].isEmpty() ? 0 : Integer.parseInt(f[4]));
+            : ExpectedTimeline.name(f[3], f[4].isEmpty() ? 0 : Integer.parseInt(f[4]));
         if (who.equals(curWho.get(p))) {
           continue;
         }
@@ -64,11 +64,11 @@ final class TraceTimeline {
     long s = curStart.remove(p);
     if (s < untilNs) {
       runs.computeIfAbsent(p, k -> new ArrayList<>())
-          .add(new GoldenTimeline.Run(who, s, Math.min(t, untilNs)));
+          .add(new ExpectedTimeline.Run(who, s, Math.min(t, untilNs)));
     }
   }
 
-  List<GoldenTimeline.Run> runs(int cpu) {
+  List<ExpectedTimeline.Run> runs(int cpu) {
     return runs.getOrDefault(cpu, List.of());
   }
 

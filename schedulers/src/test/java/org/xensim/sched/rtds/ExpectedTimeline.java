@@ -18,12 +18,13 @@ import java.util.TreeMap;
  * {@code shared/tools/check-timeline} does: idle runs dropped, consecutive runs of one vCPU
  * merged, times within 1 us, {@code schedule_calls} (if given) counted over [0, T).
  *
- * <p>Optional extras, checked against {@code summary.json} at T (the run's end): {@code cpu_ms}
+ * <p>Unlike {@code org.xensim.core.golden.GoldenTimeline} it reads the results folder's
+ * {@code trace.csv}, as the acceptance tool does. Optional extras, checked against {@code summary.json} at T (the run's end): {@code cpu_ms}
  * (per vCPU, CPU time), {@code migrations} (per vCPU), {@code budget_misses} (per vCPU, from the
  * RTDS pool summary) and {@code idle_repolls} (total). vCPUs are named as in runs: {@code "X"} or
  * {@code "X.i"}.
  */
-final class GoldenTimeline {
+final class ExpectedTimeline {
   static final long TOLERANCE_NS = 1000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +41,7 @@ final class GoldenTimeline {
     }
   }
 
-  private GoldenTimeline(JsonNode root) {
+  private ExpectedTimeline(JsonNode root) {
     this.root = root;
     untilNs = Math.round(root.get("until_ms").asDouble() * 1e6);
     scheduleCalls = root.has("schedule_calls") ? root.get("schedule_calls").asInt() : null;
@@ -55,9 +56,9 @@ final class GoldenTimeline {
     }
   }
 
-  static GoldenTimeline read(Path file) {
+  static ExpectedTimeline read(Path file) {
     try {
-      return new GoldenTimeline(JSON.readTree(Files.readString(file)));
+      return new ExpectedTimeline(JSON.readTree(Files.readString(file)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
