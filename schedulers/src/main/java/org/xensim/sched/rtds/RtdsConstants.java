@@ -19,12 +19,15 @@ public final class RtdsConstants {
   /** {@code MAX_SCHEDULE}: the 4.6 scheduling quantum, 1 ms. */
   public static final long MAX_SCHEDULE = Time.ms(1);
 
-  /** {@code __RTDS_scheduled}: picked by rt_schedule(), until rt_context_saved(). */
-  public static final int RTDS_SCHEDULED = 1 << 1;
-  /** {@code __RTDS_delayed_runq_add}: re-queue in rt_context_saved(). */
-  public static final int RTDS_DELAYED_RUNQ_ADD = 1 << 2;
-  /** {@code __RTDS_depleted}: burn_budget() emptied the budget (4.7 only). */
-  public static final int RTDS_DEPLETED = 1 << 3;
+  // The flag masks keep Xen's names (bits __RTDS_scheduled = 1, __RTDS_delayed_runq_add = 2,
+  // __RTDS_depleted = 3).
+
+  /** {@code RTDS_scheduled}: picked by rt_schedule(), until rt_context_saved(). */
+  public static final int RTDS_scheduled = 1 << 1;
+  /** {@code RTDS_delayed_runq_add}: re-queue in rt_context_saved(). */
+  public static final int RTDS_delayed_runq_add = 1 << 2;
+  /** {@code RTDS_depleted}: burn_budget() emptied the budget (4.7 only). */
+  public static final int RTDS_depleted = 1 << 3;
 
   /**
    * The largest {@code period} / {@code budget} the domctl interface can carry: its fields are

@@ -1,8 +1,8 @@
 package org.xensim.sched.rtds;
 
-import static org.xensim.sched.rtds.RtdsConstants.RTDS_DELAYED_RUNQ_ADD;
-import static org.xensim.sched.rtds.RtdsConstants.RTDS_DEPLETED;
-import static org.xensim.sched.rtds.RtdsConstants.RTDS_SCHEDULED;
+import static org.xensim.sched.rtds.RtdsConstants.RTDS_delayed_runq_add;
+import static org.xensim.sched.rtds.RtdsConstants.RTDS_depleted;
+import static org.xensim.sched.rtds.RtdsConstants.RTDS_scheduled;
 
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.sched.SchedContext;
@@ -80,7 +80,7 @@ public final class RtdsScheduler extends RtSchedulerBase {
     VCpu current = ctx.curr(cpu);
     RtVcpu scurr = RtVcpu.of(current);
     if (scurr.burnBudget(now)) {
-      scurr.setFlag(RTDS_DEPLETED);
+      scurr.setFlag(RTDS_depleted);
     }
 
     RtVcpu snext;
@@ -98,7 +98,7 @@ public final class RtdsScheduler extends RtSchedulerBase {
     }
 
     if (snext != scurr && !current.isIdle() && current.isRunnable()) {
-      scurr.setFlag(RTDS_DELAYED_RUNQ_ADD);
+      scurr.setFlag(RTDS_delayed_runq_add);
     }
     trackSwitch(scurr, snext, current, now);
 
@@ -108,7 +108,7 @@ public final class RtdsScheduler extends RtSchedulerBase {
     if (!snext.isIdle()) {
       if (snext != scurr) {
         queues.qRemove(snext);
-        snext.setFlag(RTDS_SCHEDULED);
+        snext.setFlag(RTDS_scheduled);
       }
       if (snext.vcpu.processor() != cpu) {
         snext.vcpu.setProcessor(cpu);
@@ -133,9 +133,9 @@ public final class RtdsScheduler extends RtSchedulerBase {
       trackRunnable(svc, ctx.now(), false);
       queues.qRemove(svc);
       replq.remove(svc);
-    } else if (svc.testFlag(RTDS_DELAYED_RUNQ_ADD)) {
+    } else if (svc.testFlag(RTDS_delayed_runq_add)) {
       trackRunnable(svc, ctx.now(), false);
-      svc.clearFlag(RTDS_DELAYED_RUNQ_ADD);
+      svc.clearFlag(RTDS_delayed_runq_add);
     }
   }
 
@@ -156,8 +156,8 @@ public final class RtdsScheduler extends RtSchedulerBase {
     if (missed) {
       svc.updateDeadline(now);
     }
-    if (svc.testFlag(RTDS_SCHEDULED)) {
-      svc.setFlag(RTDS_DELAYED_RUNQ_ADD);
+    if (svc.testFlag(RTDS_scheduled)) {
+      svc.setFlag(RTDS_delayed_runq_add);
       if (missed) {
         replq.reinsert(svc);
       }
@@ -176,11 +176,11 @@ public final class RtdsScheduler extends RtSchedulerBase {
   @Override
   public void contextSaved(VCpu v) {
     RtVcpu svc = RtVcpu.of(v);
-    svc.clearFlag(RTDS_SCHEDULED);
+    svc.clearFlag(RTDS_scheduled);
     if (v.isIdle()) {
       return;
     }
-    if (svc.testAndClearFlag(RTDS_DELAYED_RUNQ_ADD) && v.isRunnable()) {
+    if (svc.testAndClearFlag(RTDS_delayed_runq_add) && v.isRunnable()) {
       queues.runqInsert(svc);
       queues.runqTickle(svc);
     } else {
@@ -224,7 +224,7 @@ public final class RtdsScheduler extends RtSchedulerBase {
         if (svc.curDeadline > nextOnRunq.curDeadline) {
           queues.runqTickle(nextOnRunq);
         }
-      } else if (RtQueues.onQueue(svc) && svc.testAndClearFlag(RTDS_DEPLETED)) {
+      } else if (RtQueues.onQueue(svc) && svc.testAndClearFlag(RTDS_depleted)) {
         queues.runqTickle(svc);
       }
       iter.delInit();

@@ -1,8 +1,8 @@
 package org.xensim.sched.rtds.quantum;
 
 import static org.xensim.sched.rtds.RtdsConstants.MAX_SCHEDULE;
-import static org.xensim.sched.rtds.RtdsConstants.RTDS_DELAYED_RUNQ_ADD;
-import static org.xensim.sched.rtds.RtdsConstants.RTDS_SCHEDULED;
+import static org.xensim.sched.rtds.RtdsConstants.RTDS_delayed_runq_add;
+import static org.xensim.sched.rtds.RtdsConstants.RTDS_scheduled;
 
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.sched.SchedContext;
@@ -83,7 +83,7 @@ public final class QuantumRtdsScheduler extends RtSchedulerBase {
     }
 
     if (snext != scurr && !current.isIdle() && current.isRunnable()) {
-      scurr.setFlag(RTDS_DELAYED_RUNQ_ADD);
+      scurr.setFlag(RTDS_delayed_runq_add);
     }
     trackSwitch(scurr, snext, current, now);
 
@@ -92,7 +92,7 @@ public final class QuantumRtdsScheduler extends RtSchedulerBase {
     if (!snext.isIdle()) {
       if (snext != scurr) {
         queues.qRemove(snext);
-        snext.setFlag(RTDS_SCHEDULED);
+        snext.setFlag(RTDS_scheduled);
       }
       if (snext.vcpu().processor() != cpu) {
         snext.vcpu().setProcessor(cpu);
@@ -118,9 +118,9 @@ public final class QuantumRtdsScheduler extends RtSchedulerBase {
     } else if (RtQueues.onQueue(svc)) {
       trackRunnable(svc, ctx.now(), false);
       queues.qRemove(svc);
-    } else if (svc.testFlag(RTDS_DELAYED_RUNQ_ADD)) {
+    } else if (svc.testFlag(RTDS_delayed_runq_add)) {
       trackRunnable(svc, ctx.now(), false);
-      svc.clearFlag(RTDS_DELAYED_RUNQ_ADD);
+      svc.clearFlag(RTDS_delayed_runq_add);
     }
   }
 
@@ -137,8 +137,8 @@ public final class QuantumRtdsScheduler extends RtSchedulerBase {
     }
     long now = ctx.now();
     trackRunnable(svc, now, true);
-    if (svc.testFlag(RTDS_SCHEDULED)) {
-      svc.setFlag(RTDS_DELAYED_RUNQ_ADD);
+    if (svc.testFlag(RTDS_scheduled)) {
+      svc.setFlag(RTDS_delayed_runq_add);
       return;
     }
     if (now >= svc.curDeadline()) {
@@ -157,11 +157,11 @@ public final class QuantumRtdsScheduler extends RtSchedulerBase {
   @Override
   public void contextSaved(VCpu v) {
     RtVcpu svc = RtVcpu.of(v);
-    svc.clearFlag(RTDS_SCHEDULED);
+    svc.clearFlag(RTDS_scheduled);
     if (v.isIdle()) {
       return;
     }
-    if (svc.testAndClearFlag(RTDS_DELAYED_RUNQ_ADD) && v.isRunnable()) {
+    if (svc.testAndClearFlag(RTDS_delayed_runq_add) && v.isRunnable()) {
       queues.runqInsert(svc);
       replUpdate.run(ctx.now());
       queues.runqTickle(queues.runqPickAnyCpu());
