@@ -45,6 +45,8 @@ public abstract class RtSchedulerBase implements Scheduler {
    * §9 rule 11; a documented departure from libxl's later {@code putvcpuinfo}).
    */
   protected RtVcpu allocVdata(VCpu v) {
+    // Departure (spec §9 rule 11): Xen allocates with RTDS_DEFAULT_PERIOD / _BUDGET and libxl
+    // sets the scenario's values after insertion; here they are in force from the start.
     long period = RtdsParams.periodNs(v.params());
     long budget = RtdsParams.budgetNs(v.params());
     if (period <= 0 || budget <= 0 || budget > period) {
@@ -77,6 +79,7 @@ public abstract class RtSchedulerBase implements Scheduler {
    */
   @Override
   public void adjust(Domain d, SchedParams params) {
+    // Departure: only putinfo; getinfo and the per-vCPU get/putvcpuinfo are not modelled.
     String p = RtdsParams.PERIOD.name();
     String b = RtdsParams.BUDGET.name();
     if (!params.has(p) || !params.has(b) || params.getLong(p) == 0 || params.getLong(b) == 0) {

@@ -6,7 +6,10 @@ import org.xensim.core.sched.SchedParams;
 import org.xensim.core.time.Time;
 
 /**
- * RTDS's parameters as Xen names them: per-vCPU {@code period} and {@code budget} (the
+ * Departure: the per-vCPU interface's limits (RTDS_MIN_*, budget at most period, whole us) are
+ * applied to domain-wide values and to 4.6 scenarios too; see docs/departures-rtds.md.
+ *
+ * <p>RTDS's parameters as Xen names them: per-vCPU {@code period} and {@code budget} (the
  * {@code xl sched-rtds} interface, in microseconds) and xensim's {@code rtds46_idle_repoll}.
  */
 public final class RtdsParams {

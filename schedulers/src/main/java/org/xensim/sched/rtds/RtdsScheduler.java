@@ -32,6 +32,8 @@ public final class RtdsScheduler extends RtSchedulerBase {
   @Override
   public void initPcpu(int cpu, VCpu idle) {
     super.initPcpu(cpu, idle);
+    // Departure: pCPUs never leave a pool at run time in xensim, so the timer never moves
+    // (rt_deinit_pdata / rt_switch_sched are not modelled).
     if (!replq.timerInitialised()) {
       replq.initTimer(ctx.newTimer(cpu, this::replTimerHandler));
     }
