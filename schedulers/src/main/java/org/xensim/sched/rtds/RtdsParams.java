@@ -6,11 +6,11 @@ import org.xensim.core.sched.SchedParams;
 import org.xensim.core.time.Time;
 
 /**
- * Departure: the per-vCPU interface's limits (RTDS_MIN_*, budget at most period, whole us) are
- * applied to domain-wide values and to 4.6 scenarios too; see docs/departures-rtds.md.
- *
- * <p>RTDS's parameters as Xen names them: per-vCPU {@code period} and {@code budget} (the
+ * RTDS's parameters as Xen names them: per-vCPU {@code period} and {@code budget} (the
  * {@code xl sched-rtds} interface, in microseconds) and xensim's {@code rtds46_idle_repoll}.
+ *
+ * <p>Departure: the per-vCPU interface's limits (RTDS_MIN_*, budget at most period, whole us)
+ * are applied to domain-wide values and to 4.6 scenarios too; see docs/departures-rtds.md.
  */
 public final class RtdsParams {
   /** Per-vCPU period, us (domctl {@code u.rtds.period}). */
