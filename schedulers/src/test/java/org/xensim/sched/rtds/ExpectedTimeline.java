@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,8 +44,7 @@ final class ExpectedTimeline {
     this.root = root;
     untilNs = Math.round(root.get("until_ms").asDouble() * 1e6);
     scheduleCalls = root.has("schedule_calls") ? root.get("schedule_calls").asInt() : null;
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.get("runs").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.get("runs").properties()) {
       List<Run> list = new ArrayList<>();
       for (JsonNode r : e.getValue()) {
         list.add(new Run(r.get(0).asText(), Math.round(r.get(1).asDouble() * 1e6),
@@ -126,8 +124,7 @@ final class ExpectedTimeline {
     if (!root.has(key)) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.get(key).fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.get(key).properties()) {
       double have = f.apply(e.getKey());
       if (Math.abs(have - e.getValue().asDouble()) > 1e-3) {
         bad.add(key + " of " + e.getKey() + ": got " + have + " want " + e.getValue());

@@ -38,11 +38,16 @@ final class RtdsSim {
 
   /** With {@code record} false nothing listens (for allocation measurements). */
   RtdsSim(int cpus, String version, Map<String, Object> poolParams, boolean record) {
-    topology = new Topology(1, 1, cpus, 1);
+    this(new Topology(1, 1, cpus, 1), CostModel.ZERO, version, poolParams, record);
+  }
+
+  RtdsSim(Topology topology, CostModel costs, String version, Map<String, Object> poolParams,
+      boolean record) {
+    this.topology = topology;
     if (record) {
       listeners.add(timeline);
     }
-    layer = new GenericLayer(sim, topology, CostModel.ZERO, listeners);
+    layer = new GenericLayer(sim, topology, costs, listeners);
     pool = layer.addPool("Pool-0", (BitSet) topology.allCpus().clone(), new RtdsProvider(),
         new SchedParams(poolParams), version);
   }
