@@ -208,4 +208,32 @@ class HandGoldenTest {
   void idleRepollsAreCountedApartAndDelayReplenishment() {
     check("rtds46-idle-repoll");
   }
+
+  /**
+   * Tickle pile-up (quirk §5.12.3): two pCPUs, A and B (4 ms / 10 ms) both created on pCPU 0.
+   * At 0 both wakes tickle pCPU 0 through step 1 (its own pCPU is idle), the second one without
+   * looking at the tickled mask, so pCPU 1 is never woken: runq [B, A] (LIFO tie), pCPU 0 runs B
+   * and A waits. 4: B depleted, pCPU 0 takes A; B's re-queue tickle finds idle pCPU 1 in step 2
+   * and tickles it for nothing (runq empty). 8: A depleted; spurious pass on idle pCPU 0. 10:
+   * refill order B, A puts A first (runq [A, B]) and both tickles go to pCPU 0 again: A [10, 14),
+   * B [14, 18) (the tickle at 14 again wakes pCPU 1 for nothing). 20 repeats 10. pCPU 1 never
+   * runs anything. Passes per 10 ms: 1 + 2 + 2 = 5, 15 in [0, 30). No migration, no miss.
+   */
+  @Test
+  void tickleStepOnePilesWakesOntoOnePcpu() {
+    check("rtds-tickle-pileup");
+  }
+
+  /**
+   * Per-vCPU parameters ({@code vcpu_params}, {@code xl sched-rtds -v}): domain A with two vCPUs,
+   * 2 ms / 10 ms for the domain and 1 ms / 5 ms for vCPU 1. At 0: A.1 (5, 1) before A.0 (10, 2).
+   * A.1 [0, 1), depleted, tickle 5 &lt; 10: spurious; A.0 [1, 3), depleted, idle pCPU: spurious.
+   * 5: A.1 refilled, tickles the idle pCPU: [5, 6), spurious. 10: refills A.1 (15) and A.0 (20):
+   * A.1 [10, 11), A.0 [11, 13), A.1 [15, 16); 20 repeats 10. Passes per 10 ms: 0, 1, 1, 3, 3, 5,
+   * 6, 6 = 8, 24 in [0, 30). CPU 6 ms each; no miss.
+   */
+  @Test
+  void perVcpuParameters() {
+    check("rtds-vcpu-params");
+  }
 }
