@@ -89,6 +89,7 @@ final class SummaryBuilder {
     }
     ArrayNode pn = root.putArray("pcpus");
     long calls = 0;
+    long repolls = 0;
     long switches = 0;
     for (int c = 0; c < scenario.topology().nrCpus(); c++) {
       PcpuStats p = metrics.pcpu(c);
@@ -100,12 +101,15 @@ final class SummaryBuilder {
       o.put("overhead_ns", p.overheadNs);
       o.put("context_switches", p.contextSwitches);
       o.put("schedule_calls", p.scheduleCalls);
+      o.put("idle_repolls", p.idleRepolls);
       o.put("ipis", p.ipisReceived);
       calls += p.scheduleCalls;
+      repolls += p.idleRepolls;
       switches += p.contextSwitches;
     }
     ObjectNode t = root.putObject("totals");
     t.put("schedule_calls", calls);
+    t.put("idle_repolls", repolls);
     t.put("context_switches", switches);
     t.put("migrations", totalMigrations);
     t.put("ipis", metrics.ipis());
