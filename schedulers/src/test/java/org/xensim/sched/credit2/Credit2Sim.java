@@ -45,6 +45,10 @@ final class Credit2Sim {
     return new Credit2Sim(1, 1, n, 1);
   }
 
+  int nrCpus() {
+    return topo.nrCpus();
+  }
+
   Credit2Sim boot(String key, Object value) {
     boot.put(key, value);
     return this;

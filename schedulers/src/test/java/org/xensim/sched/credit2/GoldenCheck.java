@@ -89,6 +89,24 @@ final class GoldenCheck {
         }
       }
     }
+    if (spec.has("cpu_ms")) {
+      Iterator<Map.Entry<String, JsonNode>> c = spec.get("cpu_ms").fields();
+      while (c.hasNext()) {
+        Map.Entry<String, JsonNode> e = c.next();
+        long want = Math.round(e.getValue().asDouble() * 1e6);
+        long got = 0;
+        for (List<Object[]> rs : gotRuns.values()) {
+          for (Object[] r : rs) {
+            if (r[0].equals(e.getKey()) && (Long) r[1] < t) {
+              got += Math.min((Long) r[2], t) - (Long) r[1];
+            }
+          }
+        }
+        if (Math.abs(got - want) > 1000) {
+          bad.add("cpu of " + e.getKey() + ": got " + got / 1e6 + " ms want " + want / 1e6);
+        }
+      }
+    }
     if (spec.has("schedule_calls") && spec.get("schedule_calls").asInt() != scheduleCallsBefore) {
       bad.add("schedule calls: got " + scheduleCallsBefore + " want "
           + spec.get("schedule_calls").asInt());
