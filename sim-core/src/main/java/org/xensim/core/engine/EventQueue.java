@@ -5,11 +5,16 @@ import java.util.Arrays;
 /**
  * The one event queue: an indexed binary min-heap of {@link Timer}s ordered by (expiry, arming
  * sequence). Arm, re-arm and cancel are O(log n) and allocation-free once the heap has grown.
+ * Keys live in arrays parallel to the heap, so sifting compares without touching timer objects.
  */
 public final class EventQueue {
   private Timer[] heap = new Timer[64];
+  private long[] whens = new long[64];
+  private long[] seqs = new long[64];
   private int size;
   private long nextSeq;
+  private Timer firing;
+  private long firingSeq;
 
   /** Creates a timer whose handler runs on {@code cpu} (use -1 for host-wide events). */
   public Timer newTimer(int cpu, Runnable action) {
@@ -26,7 +31,12 @@ public final class EventQueue {
 
   /** Expiry of the earliest timer, or {@link Long#MAX_VALUE} if none. */
   public long peekTime() {
-    return size == 0 ? Long.MAX_VALUE : heap[0].whenNs;
+    return size == 0 ? Long.MAX_VALUE : whens[0];
+  }
+
+  /** The earliest timer, left in the queue; null if none. */
+  Timer peek() {
+    return size == 0 ? null : heap[0];
   }
 
   /** Removes and returns the earliest timer (it becomes inactive). */
@@ -36,87 +46,115 @@ public final class EventQueue {
     return top;
   }
 
+  /**
+   * Runs the earliest timer's handler. The timer stays at the root while its handler runs and
+   * counts as inactive; if the handler re-arms it (the common case: ticks, periodic wakes), the
+   * re-arm is one sift instead of a removal plus an insertion.
+   */
+  void fireFirst() {
+    Timer t = heap[0];
+    long seq = t.seq;
+    firing = t;
+    firingSeq = seq;
+    t.action.run();
+    firing = null;
+    if (t.heapIndex >= 0 && t.seq == seq) {
+      removeAt(t.heapIndex);
+    }
+  }
+
+  /** True while {@code t}'s own handler runs and it has not re-armed itself. */
+  boolean isFiring(Timer t) {
+    return t == firing && t.seq == firingSeq;
+  }
+
   void arm(Timer t, long whenNs) {
     t.whenNs = whenNs;
-    t.seq = nextSeq++;
-    if (t.heapIndex >= 0) {
-      int i = t.heapIndex;
-      // A fresh sequence number makes the timer later than any equal-time peer: it can only
-      // move down unless its expiry moved earlier.
-      siftUp(i);
-      siftDown(t.heapIndex);
+    long seq = nextSeq++;
+    t.seq = seq;
+    int i = t.heapIndex;
+    if (i >= 0) {
+      long oldWhen = whens[i];
+      whens[i] = whenNs;
+      seqs[i] = seq;
+      // A fresh sequence number makes the timer later than any equal-time peer, so it moves
+      // up only if its expiry moved earlier.
+      if (whenNs < oldWhen) {
+        siftUp(i, t, whenNs, seq);
+      } else {
+        siftDown(i, t, whenNs, seq);
+      }
       return;
     }
     if (size == heap.length) {
-      heap = Arrays.copyOf(heap, size * 2);
+      int n = size * 2;
+      heap = Arrays.copyOf(heap, n);
+      whens = Arrays.copyOf(whens, n);
+      seqs = Arrays.copyOf(seqs, n);
     }
-    heap[size] = t;
-    t.heapIndex = size;
-    size++;
-    siftUp(size - 1);
+    siftUp(size++, t, whenNs, seq);
   }
 
   void cancel(Timer t) {
-    if (t.heapIndex >= 0) {
+    if (t.heapIndex >= 0 && !isFiring(t)) {
       removeAt(t.heapIndex);
     }
   }
 
   private void removeAt(int i) {
-    Timer removed = heap[i];
-    removed.heapIndex = -1;
-    size--;
-    if (i == size) {
-      heap[size] = null;
+    heap[i].heapIndex = -1;
+    int last = --size;
+    Timer moved = heap[last];
+    heap[last] = null;
+    if (i == last) {
       return;
     }
-    Timer last = heap[size];
-    heap[size] = null;
-    heap[i] = last;
-    last.heapIndex = i;
-    siftUp(i);
-    siftDown(last.heapIndex);
-  }
-
-  private static boolean before(Timer a, Timer b) {
-    return a.whenNs < b.whenNs || (a.whenNs == b.whenNs && a.seq < b.seq);
-  }
-
-  private void siftUp(int i) {
-    Timer t = heap[i];
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      Timer p = heap[parent];
-      if (!before(t, p)) {
-        break;
-      }
-      heap[i] = p;
-      p.heapIndex = i;
-      i = parent;
+    long w = whens[last];
+    long s = seqs[last];
+    if (i > 0 && before(w, s, whens[(i - 1) >>> 1], seqs[(i - 1) >>> 1])) {
+      siftUp(i, moved, w, s);
+    } else {
+      siftDown(i, moved, w, s);
     }
+  }
+
+  private static boolean before(long w1, long s1, long w2, long s2) {
+    return w1 < w2 || (w1 == w2 && s1 < s2);
+  }
+
+  private void place(int i, Timer t, long w, long s) {
     heap[i] = t;
+    whens[i] = w;
+    seqs[i] = s;
     t.heapIndex = i;
   }
 
-  private void siftDown(int i) {
-    Timer t = heap[i];
+  private void siftUp(int i, Timer t, long w, long s) {
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (!before(w, s, whens[parent], seqs[parent])) {
+        break;
+      }
+      place(i, heap[parent], whens[parent], seqs[parent]);
+      i = parent;
+    }
+    place(i, t, w, s);
+  }
+
+  private void siftDown(int i, Timer t, long w, long s) {
     int half = size >>> 1;
     while (i < half) {
       int child = 2 * i + 1;
-      Timer c = heap[child];
       int right = child + 1;
-      if (right < size && before(heap[right], c)) {
+      if (right < size && before(whens[right], seqs[right], whens[child], seqs[child])) {
         child = right;
-        c = heap[child];
       }
-      if (!before(c, t)) {
+      if (!before(whens[child], seqs[child], w, s)) {
         break;
       }
-      heap[i] = c;
-      c.heapIndex = i;
+      place(i, heap[child], whens[child], seqs[child]);
       i = child;
     }
-    heap[i] = t;
-    t.heapIndex = i;
+    place(i, t, w, s);
   }
 }

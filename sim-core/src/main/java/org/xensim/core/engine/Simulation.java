@@ -49,11 +49,11 @@ public final class Simulation {
   public void runUntil(long endNs) {
     EventQueue q = queue;
     while (q.peekTime() < endNs) {
-      Timer t = q.poll();
+      Timer t = q.peek();
       now = t.whenNs;
       currentCpu = t.cpu;
       eventsFired++;
-      t.action.run();
+      q.fireFirst();
     }
     if (endNs > now) {
       now = endNs;

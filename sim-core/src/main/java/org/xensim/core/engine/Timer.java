@@ -32,7 +32,7 @@ public final class Timer {
   }
 
   public boolean isActive() {
-    return heapIndex >= 0;
+    return heapIndex >= 0 && !queue.isFiring(this);
   }
 
   /** The expiry of an active timer. */

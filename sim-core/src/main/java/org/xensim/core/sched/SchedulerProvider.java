@@ -24,6 +24,19 @@ public interface SchedulerProvider {
   Set<Capability> capabilities();
 
   /**
+   * Cross-field checks of one domain's parameters (e.g. RTDS: budget at most period), as
+   * {@code path.key: value — expected …} lines; empty if fine.
+   *
+   * @param path the domain's path in the scenario, e.g. {@code domains[2]}
+   * @param domainParams validated per-domain values (without defaults)
+   * @param vcpuParams per-vCPU values from {@code vcpu_params}, one map per vCPU
+   */
+  default List<String> checkDomain(String path, java.util.Map<String, Object> domainParams,
+      List<java.util.Map<String, Object>> vcpuParams) {
+    return List.of();
+  }
+
+  /**
    * Creates one instance for one cpupool.
    *
    * @param params the pool's boot options, validated against {@link #parameters()}
