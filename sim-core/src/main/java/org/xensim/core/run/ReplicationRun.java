@@ -11,6 +11,7 @@ import org.xensim.core.observe.SimListener;
 import org.xensim.core.observe.TraceWriter;
 import org.xensim.core.random.RandomStreams;
 import org.xensim.core.scenario.Scenario;
+import org.xensim.core.schedule.CpuPool;
 import org.xensim.core.schedule.GenericLayer;
 
 /** One replication of a scenario: build the host, run it, fold the events into a summary. */
@@ -71,10 +72,10 @@ public final class ReplicationRun {
     if (warmup > 0) {
       sim.newTimer(-1, () -> {
         layer.settleAll();
-        listeners.onMeasureStart(sim.now());
+        measureStart(sim.now());
       }).set(warmup);
     } else {
-      listeners.onMeasureStart(0);
+      measureStart(0);
     }
     layer.startWorkloads();
     try {
@@ -100,6 +101,13 @@ public final class ReplicationRun {
       }
     }
     return new SummaryBuilder(scenario, layer, metrics, seed).build();
+  }
+
+  private void measureStart(long now) {
+    listeners.onMeasureStart(now);
+    for (CpuPool p : layer.pools()) {
+      p.scheduler().measureStart(now);
+    }
   }
 
   public int replication() {

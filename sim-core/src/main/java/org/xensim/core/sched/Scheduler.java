@@ -54,6 +54,12 @@ public interface Scheduler {
   /** Models the {@code adjust} hook (per-domain parameters, {@code xl sched-*}). */
   default void adjust(Domain d, SchedParams params) {}
 
+  /**
+   * The warm-up is over at {@code nowNs}: counts and averages that {@link #summary()} reports
+   * should cover [nowNs, end) from here on (not a Xen hook; the default does nothing).
+   */
+  default void measureStart(long nowNs) {}
+
   /** Scheduler-specific figures for {@code summary.json} (e.g. Credit2 runqueues); may be empty. */
   default java.util.Map<String, Object> summary() {
     return java.util.Map.of();
