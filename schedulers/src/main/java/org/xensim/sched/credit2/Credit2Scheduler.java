@@ -32,6 +32,7 @@ public final class Credit2Scheduler implements Scheduler {
   private final RunqTickler tickler;
   private final LoadBalancer balancer;
   private final CpuChooser chooser;
+  private long measureStartNs;
 
   /** Models {@code csched2_init()}. */
   Credit2Scheduler(SchedContext ctx, Credit2Options opts) {
@@ -356,14 +357,31 @@ public final class Credit2Scheduler implements Scheduler {
 
   // ---------------------------------------------------------------- reporting
 
+  /** Starts the measured time: the runqueue statistics restart at {@code nowNs}. */
+  @Override
+  public void measureStart(long nowNs) {
+    measureStartNs = nowNs;
+    for (Credit2Runqueue rqd : prv.rqd) {
+      rqd.integrateLoad(nowNs);
+      rqd.loadIntegral = 0;
+      rqd.resets = 0;
+      rqd.balanceCalls = 0;
+      rqd.balancedIn = 0;
+      rqd.balancedOut = 0;
+    }
+  }
+
   /**
-   * The runqueues for {@code summary.json}: id, pCPUs, Xen's decaying average load and the
-   * time-weighted mean of the instantaneous load (both in vCPUs), credit resets, balancer calls
-   * and the vCPUs it moved in and out. Counted from t = 0 (the warm-up included).
+   * The runqueues for {@code summary.json}: id, pCPUs, Xen's decaying average load at the end
+   * ({@code avgload}, in vCPUs: 1.0 = 2^load_window_shift), the time-weighted mean of the
+   * instantaneous {@code load} over the measured time, the max weight, and the credit resets,
+   * {@code balance_load()} calls and vCPUs the balancer moved in and out (decisions, including
+   * deferred moves of running vCPUs) during the measured time.
    */
   @Override
   public Map<String, Object> summary() {
     long now = prv.ctx.now();
+    long measured = now - measureStartNs;
     double w = (double) (1L << prv.loadWindowShift);
     List<Map<String, Object>> rqs = new ArrayList<>();
     for (int i = prv.activeQueues.nextSetBit(0); i >= 0; i = prv.activeQueues.nextSetBit(i + 1)) {
@@ -373,7 +391,7 @@ public final class Credit2Scheduler implements Scheduler {
       m.put("id", rqd.id);
       m.put("cpus", CpuMasks.format(rqd.active));
       m.put("avgload", rqd.avgload / w);
-      m.put("mean_load", now > 0 ? (double) rqd.loadIntegral / now : 0.0);
+      m.put("mean_load", measured > 0 ? (double) rqd.loadIntegral / measured : 0.0);
       m.put("max_weight", rqd.maxWeight);
       m.put("resets", rqd.resets);
       m.put("balance_attempts", rqd.balanceCalls);
@@ -390,6 +408,11 @@ public final class Credit2Scheduler implements Scheduler {
   /** For tests: the runqueue id of {@code cpu}. */
   int runqueueOf(int cpu) {
     return prv.runqMap[cpu];
+  }
+
+  /** For tests: the balancer. */
+  LoadBalancer balancer() {
+    return balancer;
   }
 
   /** For tests: the state object. */
