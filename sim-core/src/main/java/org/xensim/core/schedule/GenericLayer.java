@@ -176,6 +176,12 @@ public final class GenericLayer {
 
   /** Models {@code schedule()}, the SCHEDULE_SOFTIRQ handler (spec §2.4). */
   private void schedule(PCpu p) {
+    if (p.switchingOut != null) {
+      // A context switch is in progress: Xen finishes it (context_saved) before this pCPU
+      // handles another softirq, so the pass waits for its end.
+      p.softirq.set(p.contextSaved.expiry());
+      return;
+    }
     p.softirqPending = false;
     if (p.pool == null) {
       return;
@@ -293,13 +299,19 @@ public final class GenericLayer {
   void vcpuBlock(VCpu v) {
     v.setPauseFlag(VCpu.VPF_BLOCKED);
     listeners.onBlock(v, sim.now());
-    raiseScheduleSoftirq(v.processor());
+    raiseScheduleSoftirq(runningCpu(v));
+  }
+
+  /** The pCPU {@code v} runs on (its work progresses there), else its {@code processor}. */
+  private int runningCpu(VCpu v) {
+    PCpu p = guestOf(v).progressOn;
+    return p != null ? p.id : v.processor();
   }
 
   /** Models {@code vcpu_yield()}: the scheduler's yield hook, then a local pass. */
   void vcpuYield(VCpu v) {
     schedulerOf(v).yield(v);
-    raiseScheduleSoftirq(v.processor());
+    raiseScheduleSoftirq(runningCpu(v));
   }
 
   /** Models {@code vcpu_sleep_nosync()}. */
