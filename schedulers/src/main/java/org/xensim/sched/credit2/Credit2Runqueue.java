@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One runqueue; models {@code struct csched2_runqueue_data} and the list operations on it
- * ({@code __runq_insert()}, {@code __runq_remove()}, {@code __runq_assign()},
+ * ({@code sched_credit2.c:__runq_insert()}, {@code sched_credit2.c:__runq_remove()},
+ * {@code __runq_assign()},
  * {@code __runq_deassign()}, {@code update_max_weight()}). Also keeps xensim's statistics of it.
  */
 final class Credit2Runqueue {
@@ -57,7 +58,8 @@ final class Credit2Runqueue {
   }
 
   /**
-   * Models {@code __runq_insert()}: before the first element with strictly lower credit.
+   * Models {@code sched_credit2.c:__runq_insert()} (with {@code runq_insert()}): before the
+   * first element with strictly lower credit.
    *
    * @return the position it took
    */
@@ -73,7 +75,7 @@ final class Credit2Runqueue {
     return pos;
   }
 
-  /** Models {@code __runq_remove()}. */
+  /** Models {@code sched_credit2.c:__runq_remove()}. */
   void runqRemove(Credit2Vcpu s) {
     assert s.onRunq;
     runq.remove(s);

@@ -245,6 +245,32 @@ class HandGoldenTest {
     assertThat(sim.svc("A").rqd.id).isZero();
   }
 
+  /**
+   * H7: with a context-switch cost, close credits ping-pong at every switch (quirk §4.15.11). H1
+   * (A 128 burns 4 credits/ns, B 512 burns 1) with {@code context_switch: 150us}: the next vCPU
+   * is charged from the decision time, and context_saved (re-queue and tickle of the previous
+   * vCPU) runs 0.15 ms later; a pass raised meanwhile waits for it.
+   * <ol>
+   *   <li>0: A (slice 0.5); 0.5: A 8 → B 10 (2 ms); context_saved(A) at 0.65 burns B to 9.85,
+   *       not below 8: no tickle.
+   *   <li>2.5: B 8.0 (charged from 0.65), A 8 not &gt; 8 → B continues 0.5 ms; 3.0: B 7.5 → A 8
+   *       (c2t 2 ms).
+   *   <li>3.15: context_saved(B) burns A for 0.15 ms → 7.4 &lt; B 7.5 → tickle → pass: B; 3.3:
+   *       context_saved(A) burns B → 7.35 &lt; A 7.4 → A (c2t 1.85 ms); 3.45: A burnt to 6.8
+   *       &lt; 7.35 → B (2 ms); at 3.6 B is burnt to 7.2, not below 6.8: the ping-pong ends.
+   *   <li>5.45: B 5.35 → A 6.8 (c2t 1.7 ms); 7.15: A 0 → B 5.35 (2 ms); 9.15, 11.15: B continues
+   *       (rt 3.35 → 2 ms, then 1.35 ms); 12.5: B 0, A 0 → B continues, reset → 10, 10; 0.5 ms.
+   *   <li>13.0: A 10 &gt; B 9.5 → A; 13.15 B (A burnt 9.4 &lt; 9.5), 13.3 A (B 9.35 &lt; 9.4),
+   *       13.45 B (A 8.8 &lt; 9.35), 2 ms; 15.45: A 8.8 &gt; B 7.35 → A.
+   * </ol>
+   * Passes in [0,16): 0, 0.5, 2.5, 3.0, 3.15, 3.3, 3.45, 5.45, 7.15, 9.15, 11.15, 12.5, 13.0, 13.15,
+   * 13.3, 13.45, 15.45: 17.
+   */
+  @Test
+  void h7SwitchCostPingPong() {
+    run("credit2-H7-switch-cost-pingpong");
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> runqueue(Credit2Sim sim, int id) {
     List<Map<String, Object>> rqs =

@@ -17,7 +17,7 @@ import org.xensim.core.scenario.Scenario;
 import org.xensim.core.scenario.ScenarioLoader;
 
 /**
- * Every Credit2 golden (the shared ones and the hand-derived H1–H6) end to end: the scenario
+ * Every Credit2 golden (the shared ones and the hand-derived H1–H7) end to end: the scenario
  * loader reads the YAML, the runner runs it, and {@link GoldenTimeline} compares the timeline
  * the way {@code shared/tools/check-timeline} does.
  */
@@ -46,7 +46,7 @@ class RunnerGoldenTest {
 
   @Test
   void allGoldensFound() throws Exception {
-    assertThat(goldens()).hasSize(14);
+    assertThat(goldens()).hasSize(15);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.xensim.core.cost.CostModel;
 import org.xensim.core.time.Durations;
 import org.xensim.core.workload.Workload;
 
@@ -39,6 +40,11 @@ final class ScenarioYaml {
     Credit2Sim sim = new Credit2Sim(h.path("nodes").asInt(1), h.path("sockets_per_node").asInt(1),
         h.path("cores_per_socket").asInt(1), h.path("threads_per_core").asInt(1));
     sim.seed(y.path("seed").asLong(1));
+    JsonNode costs = h.path("costs");
+    if (!costs.isMissingNode()) {
+      sim.costs(new CostModel(duration(costs, "context_switch"), duration(costs, "ipi_latency"),
+          1.0, 0, 0, 0));
+    }
     JsonNode xen = y.path("xen");
     Iterator<Map.Entry<String, JsonNode>> it = xen.fields();
     while (it.hasNext()) {
@@ -76,6 +82,10 @@ final class ScenarioYaml {
           d.path("initial_cpu").asInt(0), cpus, ws);
     }
     return sim;
+  }
+
+  private static long duration(JsonNode n, String key) {
+    return n.has(key) ? Durations.parse(n.get(key).asText()) : 0;
   }
 
   private static Workload workload(JsonNode w) {
