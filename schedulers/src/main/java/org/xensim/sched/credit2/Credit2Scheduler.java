@@ -410,6 +410,11 @@ public final class Credit2Scheduler implements Scheduler {
     return prv.runqMap[cpu];
   }
 
+  /** For tests: the tickler. */
+  RunqTickler tickler() {
+    return tickler;
+  }
+
   /** For tests: the balancer. */
   LoadBalancer balancer() {
     return balancer;
