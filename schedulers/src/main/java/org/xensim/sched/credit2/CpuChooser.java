@@ -1,6 +1,6 @@
 package org.xensim.sched.credit2;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.domain.VCpu;
 
 /**
@@ -22,14 +22,13 @@ final class CpuChooser {
    */
   int chooseCpu(VCpu vc) {
     Credit2Vcpu svc = Credit2Private.svc(vc);
-    BitSet hard = vc.hardAffinity();
-    BitSet scratch = prv.scratch;
+    CpuMask hard = vc.hardAffinity();
+    CpuMask scratch = prv.scratch;
 
     // Here because the balancer asked for a move?
     if (svc.testAndClearFlag(Credit2Constants.CSFLAG_RUNQ_MIGRATE_REQUEST)) {
       if (svc.migrateRqd.id >= 0) {
-        scratch.clear();
-        scratch.or(hard);
+        scratch.copyFrom(hard);
         scratch.and(svc.migrateRqd.active);
         int cpu = prv.cpumaskAny(scratch);
         if (cpu >= 0) {
@@ -41,7 +40,7 @@ final class CpuChooser {
 
     long minAvgload = Credit2Constants.MAX_LOAD;
     int minRqi = -1;
-    BitSet queues = prv.activeQueues;
+    CpuMask queues = prv.activeQueues;
     for (int i = queues.nextSetBit(0); i >= 0; i = queues.nextSetBit(i + 1)) {
       Credit2Runqueue rqd = prv.rqd[i];
       long rqdAvgload = Credit2Constants.MAX_LOAD;
@@ -57,8 +56,7 @@ final class CpuChooser {
     if (minRqi == -1) {
       return getFallbackCpu(svc);
     }
-    scratch.clear();
-    scratch.or(hard);
+    scratch.copyFrom(hard);
     scratch.and(prv.rqd[minRqi].active);
     int cpu = prv.cpumaskAny(scratch);
     assert cpu >= 0;
@@ -71,20 +69,18 @@ final class CpuChooser {
    */
   int getFallbackCpu(Credit2Vcpu svc) {
     VCpu v = svc.vcpu;
-    BitSet hard = v.hardAffinity();
+    CpuMask hard = v.hardAffinity();
     if (hard.get(v.processor())) {
       return v.processor();
     }
-    BitSet scratch = prv.scratch;
-    scratch.clear();
-    scratch.or(hard);
+    CpuMask scratch = prv.scratch;
+    scratch.copyFrom(hard);
     scratch.and(svc.rqd.active);
     int cpu = scratch.nextSetBit(0);
     if (cpu >= 0) {
       return cpu;
     }
-    scratch.clear();
-    scratch.or(hard);
+    scratch.copyFrom(hard);
     scratch.and(prv.ctx.poolCpus());
     return scratch.nextSetBit(0);
   }

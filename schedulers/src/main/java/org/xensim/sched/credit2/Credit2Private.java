@@ -1,6 +1,6 @@
 package org.xensim.sched.credit2;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.host.CpuMasks;
@@ -17,34 +17,34 @@ final class Credit2Private {
   final SchedContext ctx;
   final Credit2Options opts;
   /** {@code initialized}: pCPUs that joined this instance. */
-  final BitSet initialized;
+  final CpuMask initialized;
   /** {@code runq_map[cpu]}: runqueue id of each pCPU, -1 if none. */
   final int[] runqMap;
   /** {@code active_queues}: ids of the active runqueues. */
-  final BitSet activeQueues;
+  final CpuMask activeQueues;
   /** {@code rqd[]}, indexed by runqueue id. */
   final Credit2Runqueue[] rqd;
   /** {@code load_window_shift}. */
   final int loadWindowShift;
   private final UniformRandomProvider anyRng;
   /** {@code cpumask_scratch}: reused, never allocated on the hot path. */
-  final BitSet scratch;
+  final CpuMask scratch;
 
   Credit2Private(SchedContext ctx, Credit2Options opts) {
     this.ctx = ctx;
     this.opts = opts;
     int n = ctx.topology().nrCpus();
-    initialized = new BitSet(n);
+    initialized = new CpuMask(n);
     runqMap = new int[n];
     java.util.Arrays.fill(runqMap, -1);
-    activeQueues = new BitSet(n);
+    activeQueues = new CpuMask(n);
     rqd = new Credit2Runqueue[n];
     for (int i = 0; i < n; i++) {
       rqd[i] = new Credit2Runqueue(n);
     }
     loadWindowShift = opts.loadWindowShift();
     anyRng = ctx.random(CPUMASK_ANY_STREAM);
-    scratch = new BitSet(n);
+    scratch = new CpuMask(n);
   }
 
   /** {@code RQD(ops, cpu)}: the runqueue of pCPU {@code cpu}. */
@@ -63,7 +63,7 @@ final class Credit2Private {
   }
 
   /** {@code cpumask_any()} (random in 4.7), drawn from the named stream. */
-  int cpumaskAny(BitSet mask) {
+  int cpumaskAny(CpuMask mask) {
     return CpuMasks.any(mask, anyRng);
   }
 }

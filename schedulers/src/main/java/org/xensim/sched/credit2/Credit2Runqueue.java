@@ -1,7 +1,7 @@
 package org.xensim.sched.credit2;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.List;
 
 /**
@@ -14,11 +14,11 @@ final class Credit2Runqueue {
   /** {@code id}: the runqueue index, or -1 while inactive. */
   int id = -1;
   /** {@code active}: its pCPUs. */
-  final BitSet active;
+  final CpuMask active;
   /** {@code idle}: pCPUs whose last decision was idle. */
-  final BitSet idle;
+  final CpuMask idle;
   /** {@code tickled}: pCPUs tickled that have not run their pass yet. */
-  final BitSet tickled;
+  final CpuMask tickled;
   /** {@code runq}: queued vCPUs by credit, highest first, FIFO among equals. */
   final List<Credit2Vcpu> runq = new ArrayList<>();
   /** {@code svc}: every assigned vCPU (running, queued or blocked), in assignment order. */
@@ -44,9 +44,9 @@ final class Credit2Runqueue {
   long loadIntegralAt;
 
   Credit2Runqueue(int nrCpus) {
-    active = new BitSet(nrCpus);
-    idle = new BitSet(nrCpus);
-    tickled = new BitSet(nrCpus);
+    active = new CpuMask(nrCpus);
+    idle = new CpuMask(nrCpus);
+    tickled = new CpuMask(nrCpus);
   }
 
   /** Models {@code activate_runqueue()}: only max_weight and the lists start afresh. */

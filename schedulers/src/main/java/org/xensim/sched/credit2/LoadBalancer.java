@@ -1,6 +1,6 @@
 package org.xensim.sched.credit2;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.List;
 import org.xensim.core.domain.VCpu;
 
@@ -45,7 +45,7 @@ final class LoadBalancer {
 
     loadDelta = 0;
     int maxDeltaRqi = -1;
-    BitSet queues = prv.activeQueues;
+    CpuMask queues = prv.activeQueues;
     for (int i = queues.nextSetBit(0); i >= 0; i = queues.nextSetBit(i + 1)) {
       // orqd is assigned before the "is it lrqd?" test, so after the loop it is the last
       // runqueue visited, which the threshold below uses (quirk §4.15.5)
@@ -178,9 +178,8 @@ final class LoadBalancer {
     }
     svc.rqd.deassign(svc);
 
-    BitSet scratch = prv.scratch;
-    scratch.clear();
-    scratch.or(v.hardAffinity());
+    CpuMask scratch = prv.scratch;
+    scratch.copyFrom(v.hardAffinity());
     scratch.and(trqd.active);
     int cpu = prv.cpumaskAny(scratch);
     assert cpu >= 0;

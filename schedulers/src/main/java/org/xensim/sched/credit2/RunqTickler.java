@@ -1,6 +1,6 @@
 package org.xensim.sched.credit2;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.host.CpuMasks;
 
 /**
@@ -10,11 +10,11 @@ import org.xensim.core.host.CpuMasks;
  */
 final class RunqTickler {
   private final Credit2Private prv;
-  private final BitSet mask;
+  private final CpuMask mask;
 
   RunqTickler(Credit2Private prv) {
     this.prv = prv;
-    this.mask = new BitSet(prv.ctx.topology().nrCpus());
+    this.mask = new CpuMask(prv.ctx.topology().nrCpus());
   }
 
   /** Models {@code sched_credit2.c:runq_tickle()}; {@code cpu} is {@code newSvc}'s processor. */
@@ -33,9 +33,8 @@ final class RunqTickler {
     }
 
     // 2. an idle, untickled pCPU it may run on: the next one after cpu, wrapping round
-    BitSet hard = newSvc.vcpu.hardAffinity();
-    mask.clear();
-    mask.or(rqd.idle);
+    CpuMask hard = newSvc.vcpu.hardAffinity();
+    mask.copyFrom(rqd.idle);
     mask.andNot(rqd.tickled);
     mask.and(hard);
     int i = CpuMasks.cycle(cpu, mask);
@@ -45,8 +44,7 @@ final class RunqTickler {
     }
 
     // 3. the busy, untickled pCPU whose vCPU has the least credit (ties: lowest pCPU)
-    mask.clear();
-    mask.or(rqd.active);
+    mask.copyFrom(rqd.active);
     mask.andNot(rqd.idle);
     mask.andNot(rqd.tickled);
     mask.and(hard);

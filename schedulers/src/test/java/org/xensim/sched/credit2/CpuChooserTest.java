@@ -3,7 +3,7 @@ package org.xensim.sched.credit2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xensim.core.time.Time.ms;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.xensim.core.random.RandomStreams;
@@ -64,7 +64,7 @@ class CpuChooserTest {
   @Test
   void affinityChangeMovesABlockedVcpuSilently() {
     Credit2Sim sim = twoRunqueues();
-    BitSet one = new BitSet();
+    CpuMask one = new CpuMask();
     one.set(1);
     sim.layer().setAffinity(sim.vcpus.get("X"), one, true);
     Credit2Vcpu x = sim.svc("X");

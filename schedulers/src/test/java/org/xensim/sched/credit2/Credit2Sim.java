@@ -1,7 +1,7 @@
 package org.xensim.sched.credit2;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,14 +83,14 @@ final class Credit2Sim {
     listeners.add(timeline);
     layer = new GenericLayer(sim, topo, costs, listeners);
     SchedParams params = new SchedParams(boot);
-    pool = layer.addPool("Pool-0", (BitSet) topo.allCpus().clone(), new Credit2Provider(),
+    pool = layer.addPool("Pool-0", topo.allCpus().clone(), new Credit2Provider(),
         params, "4.7");
     for (Object[] d : domains) {
       String name = (String) d[0];
       Map<String, Object> dp = new HashMap<>();
       dp.put("weight", (long) (int) (Integer) d[1]);
       Domain dom = layer.createDomain(name, pool, new SchedParams(dp));
-      BitSet hard = d[3] == null ? (BitSet) topo.allCpus().clone()
+      CpuMask hard = d[3] == null ? topo.allCpus().clone()
           : CpuMasks.parse((String) d[3], topo);
       Workload[] ws = (Workload[]) d[4];
       int cpu = (Integer) d[2];
@@ -98,7 +98,7 @@ final class Credit2Sim {
         if (i > 0) {
           cpu = CpuMasks.cycle(cpu, hard);
         }
-        VCpu v = layer.createVcpu(dom, cpu, (BitSet) hard.clone(), (BitSet) topo.allCpus().clone(),
+        VCpu v = layer.createVcpu(dom, cpu, hard.clone(), topo.allCpus().clone(),
             SchedParams.EMPTY, ws[i]);
         vcpus.put(i == 0 ? name : name + "." + i, v);
       }

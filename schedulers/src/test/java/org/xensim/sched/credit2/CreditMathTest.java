@@ -2,7 +2,7 @@ package org.xensim.sched.credit2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.junit.jupiter.api.Test;
 import org.xensim.core.domain.Domain;
 import org.xensim.core.domain.VCpu;
@@ -13,7 +13,7 @@ class CreditMathTest {
 
   static Credit2Vcpu svc(int weight, int credit) {
     Domain d = new Domain(0, "d", 0, SchedParams.EMPTY, false);
-    VCpu v = new VCpu(1, d, 0, 0, new BitSet(), new BitSet(), SchedParams.EMPTY);
+    VCpu v = new VCpu(1, d, 0, 0, new CpuMask(), new CpuMask(), SchedParams.EMPTY);
     Credit2Vcpu s = new Credit2Vcpu(v, new Credit2Domain(d, weight));
     s.weight = weight;
     s.credit = credit;

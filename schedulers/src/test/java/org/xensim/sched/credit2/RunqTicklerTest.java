@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xensim.core.time.Time.ms;
 import static org.xensim.core.time.Time.us;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +25,7 @@ class RunqTicklerTest {
     return sim;
   }
 
-  private static BitSet tickle(Credit2Sim sim, int a, int b, int d, int x) {
+  private static CpuMask tickle(Credit2Sim sim, int a, int b, int d, int x) {
     int[] credits = {a, b, d};
     String[] names = {"A", "B", "D"};
     for (int i = 0; i < 3; i++) {
@@ -38,11 +38,11 @@ class RunqTicklerTest {
     assertThat(rq.idle.isEmpty()).isTrue();
     assertThat(rq.tickled.isEmpty()).isTrue();
     sim.scheduler().tickler().runqTickle(0, xs, ms(1));
-    return (BitSet) rq.tickled.clone();
+    return rq.tickled.clone();
   }
 
-  private static BitSet cpus(int... c) {
-    BitSet b = new BitSet();
+  private static CpuMask cpus(int... c) {
+    CpuMask b = new CpuMask();
     for (int i : c) {
       b.set(i);
     }
