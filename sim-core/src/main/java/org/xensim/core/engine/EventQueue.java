@@ -3,7 +3,7 @@ package org.xensim.core.engine;
 import java.util.Arrays;
 
 /**
- * The one event queue: an indexed binary min-heap of {@link Timer}s ordered by (expiry, arming
+ * The one event queue: an indexed 4-ary min-heap of {@link Timer}s ordered by (expiry, arming
  * sequence). Arm, re-arm and cancel are O(log n) and allocation-free once the heap has grown.
  * Keys live in arrays parallel to the heap, so sifting compares without touching timer objects.
  * A timer armed for the current instant (a raised schedule softirq, mostly) skips the heap: it
@@ -207,7 +207,7 @@ public final class EventQueue {
     }
     long w = whens[last];
     long s = seqs[last];
-    if (i > 0 && before(w, s, whens[(i - 1) >>> 1], seqs[(i - 1) >>> 1])) {
+    if (i > 0 && before(w, s, whens[(i - 1) >>> 2], seqs[(i - 1) >>> 2])) {
       siftUp(i, moved, w, s);
     } else {
       siftDown(i, moved, w, s);
@@ -227,7 +227,7 @@ public final class EventQueue {
 
   private void siftUp(int i, Timer t, long w, long s) {
     while (i > 0) {
-      int parent = (i - 1) >>> 1;
+      int parent = (i - 1) >>> 2;
       if (!before(w, s, whens[parent], seqs[parent])) {
         break;
       }
@@ -238,19 +238,31 @@ public final class EventQueue {
   }
 
   private void siftDown(int i, Timer t, long w, long s) {
-    int half = size >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < size && before(whens[right], seqs[right], whens[child], seqs[child])) {
-        child = right;
-      }
-      if (!before(whens[child], seqs[child], w, s)) {
+    int n = size;
+    while (true) {
+      int first = 4 * i + 1;
+      if (first >= n) {
         break;
       }
-      place(i, heap[child], whens[child], seqs[child]);
-      i = child;
+      int best = first;
+      long bw = whens[first];
+      long bs = seqs[first];
+      int last = Math.min(first + 4, n);
+      for (int c = first + 1; c < last; c++) {
+        long cw = whens[c];
+        if (cw < bw || (cw == bw && seqs[c] < bs)) {
+          best = c;
+          bw = cw;
+          bs = seqs[c];
+        }
+      }
+      if (!before(bw, bs, w, s)) {
+        break;
+      }
+      place(i, heap[best], bw, bs);
+      i = best;
     }
     place(i, t, w, s);
   }
+
 }

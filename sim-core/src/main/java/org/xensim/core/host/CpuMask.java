@@ -73,6 +73,10 @@ public final class CpuMask implements Cloneable {
   /** {@code this = other} ({@code cpumask_copy}). */
   public void copyFrom(CpuMask other) {
     long[] o = other.words;
+    if (o.length == 1 && words.length == 1) {
+      words[0] = o[0];
+      return;
+    }
     if (words.length < o.length) {
       words = new long[o.length];
     }
@@ -85,6 +89,10 @@ public final class CpuMask implements Cloneable {
   /** {@code this |= other}. */
   public void or(CpuMask other) {
     long[] o = other.words;
+    if (o.length == 1) {
+      words[0] |= o[0];
+      return;
+    }
     ensure(o.length - 1);
     for (int i = 0; i < o.length; i++) {
       words[i] |= o[i];
@@ -94,6 +102,10 @@ public final class CpuMask implements Cloneable {
   /** {@code this &= other}. */
   public void and(CpuMask other) {
     long[] o = other.words;
+    if (o.length == 1 && words.length == 1) {
+      words[0] &= o[0];
+      return;
+    }
     int n = Math.min(words.length, o.length);
     for (int i = 0; i < n; i++) {
       words[i] &= o[i];
@@ -106,6 +118,10 @@ public final class CpuMask implements Cloneable {
   /** {@code this &= ~other}. */
   public void andNot(CpuMask other) {
     long[] o = other.words;
+    if (o.length == 1) {
+      words[0] &= ~o[0];
+      return;
+    }
     int n = Math.min(words.length, o.length);
     for (int i = 0; i < n; i++) {
       words[i] &= ~o[i];
@@ -115,6 +131,9 @@ public final class CpuMask implements Cloneable {
   /** {@code cpumask_intersects()}. */
   public boolean intersects(CpuMask other) {
     long[] o = other.words;
+    if (o.length == 1) {
+      return (words[0] & o[0]) != 0;
+    }
     int n = Math.min(words.length, o.length);
     for (int i = 0; i < n; i++) {
       if ((words[i] & o[i]) != 0) {
@@ -127,6 +146,9 @@ public final class CpuMask implements Cloneable {
   /** {@code cpumask_subset(this, other)}: every member of this is in other. */
   public boolean isSubsetOf(CpuMask other) {
     long[] o = other.words;
+    if (o.length == 1 && words.length == 1) {
+      return (words[0] & ~o[0]) == 0;
+    }
     for (int i = 0; i < words.length; i++) {
       long ow = i < o.length ? o[i] : 0;
       if ((words[i] & ~ow) != 0) {
@@ -137,6 +159,9 @@ public final class CpuMask implements Cloneable {
   }
 
   public boolean isEmpty() {
+    if (words.length == 1) {
+      return words[0] == 0;
+    }
     for (long w : words) {
       if (w != 0) {
         return false;
