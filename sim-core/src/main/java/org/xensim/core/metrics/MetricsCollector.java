@@ -1,7 +1,6 @@
 package org.xensim.core.metrics;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +198,13 @@ public final class MetricsCollector implements SimListener {
   }
 
   @Override
+  public void onIdleRepoll(int cpu, long now) {
+    if (measuring(now)) {
+      pcpus[cpu].idleRepolls++;
+    }
+  }
+
+  @Override
   public void onContextSwitch(int cpu, VCpu prev, VCpu next, long costNs, long now) {
     PcpuStats p = pcpus[cpu];
     if (measuring(now)) {
@@ -255,7 +261,7 @@ public final class MetricsCollector implements SimListener {
     poolRunnable[pool]++;
     if (attribution != null) {
       if (s.group == null || !v.hardAffinity().equals(s.groupAffinity)) {
-        s.groupAffinity = (BitSet) v.hardAffinity().clone();
+        s.groupAffinity = v.hardAffinity().clone();
         s.group = attribution.group(v.hardAffinity(), pool, now);
       }
       s.waitGroup = s.group;

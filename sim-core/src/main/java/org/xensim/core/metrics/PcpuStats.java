@@ -11,6 +11,8 @@ public final class PcpuStats {
   public long contextSwitches;
   /** Calls of the scheduler's {@code do_schedule}. */
   public long scheduleCalls;
+  /** 4.6 RTDS idle re-polls (spec §10.1), not counted in {@link #scheduleCalls}. */
+  public long idleRepolls;
   /** Schedule softirqs raised on this pCPU by another one. */
   public long ipisReceived;
 

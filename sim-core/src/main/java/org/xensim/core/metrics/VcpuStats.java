@@ -43,6 +43,6 @@ public final class VcpuStats {
   /** Affinity group the current wait is attributed over, or null. */
   WaitAttribution.Group waitGroup;
   /** Hard affinity {@link #group} was found for (a change means a new lookup). */
-  java.util.BitSet groupAffinity;
+  org.xensim.core.host.CpuMask groupAffinity;
   WaitAttribution.Group group;
 }

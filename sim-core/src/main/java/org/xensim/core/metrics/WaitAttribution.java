@@ -1,8 +1,8 @@
 package org.xensim.core.metrics;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
+import org.xensim.core.host.CpuMask;
 
 /**
  * Answers "who ran while you waited" in O(1) per context switch and O(domains of the pool) per
@@ -14,7 +14,7 @@ import java.util.List;
 final class WaitAttribution {
   /** One set of pCPUs with its per-slot integrals. */
   static final class Group {
-    final BitSet cpus;
+    final CpuMask cpus;
     final int pool;
     /** pCPUs of the set that each slot holds now. */
     final int[] count;
@@ -22,7 +22,7 @@ final class WaitAttribution {
     final long[] acc;
     final long[] last;
 
-    Group(BitSet cpus, int pool, int slots) {
+    Group(CpuMask cpus, int pool, int slots) {
       this.cpus = cpus;
       this.pool = pool;
       count = new int[slots];
@@ -80,8 +80,8 @@ final class WaitAttribution {
    * The group of pCPUs {@code hard} ∩ pool, created the first time a set is seen. Allocates: call
    * it when a vCPU's hard affinity changes, not per wait.
    */
-  Group group(BitSet hard, int pool, long now) {
-    BitSet cpus = new BitSet();
+  Group group(CpuMask hard, int pool, long now) {
+    CpuMask cpus = new CpuMask();
     for (int c = 0; c < poolOfCpu.length; c++) {
       if (poolOfCpu[c] == pool && hard.get(c)) {
         cpus.set(c);

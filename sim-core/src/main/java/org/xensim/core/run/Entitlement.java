@@ -1,10 +1,10 @@
 package org.xensim.core.run;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import org.xensim.core.domain.Domain;
 import org.xensim.core.domain.VCpu;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.schedule.CpuPool;
 
 /**
@@ -67,7 +67,7 @@ public final class Entitlement {
         open[i] = limit[i] > EPS;
         double cap = d.params().has("cap") && d.params().getLong("cap") > 0
             ? d.params().getLong("cap") / 100.0 : Double.POSITIVE_INFINITY;
-        BitSet hard = (BitSet) v.hardAffinity().clone();
+        CpuMask hard = v.hardAffinity().clone();
         hard.and(pool.poolCpus());
         domCap[d.id()] = Math.min(domCap[d.id()], Math.min(cap, hard.cardinality()));
       }

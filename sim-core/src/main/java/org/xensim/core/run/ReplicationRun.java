@@ -15,6 +15,7 @@ import org.xensim.core.observe.SimListener;
 import org.xensim.core.observe.TraceWriter;
 import org.xensim.core.random.RandomStreams;
 import org.xensim.core.scenario.Scenario;
+import org.xensim.core.schedule.CpuPool;
 import org.xensim.core.schedule.GenericLayer;
 
 /** One replication of a scenario: build the host, run it, fold the events into a summary. */
@@ -91,9 +92,11 @@ public final class ReplicationRun {
     if (warmup > 0) {
       sim.newTimer(-1, () -> {
         layer.settleAll();
+        layer.measureStart();
         listeners.onMeasureStart(sim.now());
       }).set(warmup);
     } else {
+      layer.measureStart();
       listeners.onMeasureStart(0);
     }
     layer.startWorkloads();
@@ -125,6 +128,7 @@ public final class ReplicationRun {
     return new ReplicationResult(summary, names, b.domainWake, b.domainPreempt, timeline,
         utilisation);
   }
+
 
   public int replication() {
     return replication;

@@ -216,7 +216,7 @@ public final class ResultsWriter {
   static Table pcpus(JsonNode summary, boolean rep) {
     List<Col> cols = new ArrayList<>();
     for (String k : List.of("busy_ns", "idle_ns", "overhead_ns", "context_switches",
-        "schedule_calls", "ipis", "utilisation")) {
+        "schedule_calls", "idle_repolls", "ipis", "utilisation")) {
       cols.add(new Col(k, k));
     }
     Table t = table(List.of("cpu", "pool"), cols, rep);

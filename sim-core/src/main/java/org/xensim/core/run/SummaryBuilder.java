@@ -66,6 +66,7 @@ final class SummaryBuilder {
     // pCPUs first: pools need their busy times
     ArrayNode pn = JSON.arrayNode();
     long calls = 0;
+    long repolls = 0;
     long switches = 0;
     long busy = 0;
     long idle = 0;
@@ -80,9 +81,11 @@ final class SummaryBuilder {
       o.put("context_switches", p.contextSwitches);
       o.put("schedule_calls", p.scheduleCalls);
       o.put("pool", layer.poolOf(c).name());
+      o.put("idle_repolls", p.idleRepolls);
       o.put("ipis", p.ipisReceived);
       o.put("utilisation", p.busyNs / measured);
       calls += p.scheduleCalls;
+      repolls += p.idleRepolls;
       switches += p.contextSwitches;
       busy += p.busyNs;
       idle += p.idleNs;
@@ -181,6 +184,7 @@ final class SummaryBuilder {
     to.put("ipis", metrics.ipis());
     to.put("deadline_misses", t.deadlineMisses);
     to.put("jain_fairness", t.jain(t.domX, t.domX2, t.domN));
+    to.put("idle_repolls", repolls);
     to.put("jain_fairness_vcpus", t.jain(t.vX, t.vX2, t.vN));
     to.put("worst_domain_deviation", t.worstDomain);
     to.put("worst_vcpu_deviation", t.worstVcpu);

@@ -1,7 +1,7 @@
 package org.xensim.core.schedule;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.Collections;
 import java.util.List;
 import org.xensim.core.cost.CostModel;
@@ -47,14 +47,14 @@ public final class GenericLayer {
     this.idleDomain = new Domain(-1, "idle", -1, SchedParams.EMPTY, true);
     for (int c = 0; c < pcpus.length; c++) {
       PCpu p = new PCpu(c);
-      BitSet only = new BitSet();
+      CpuMask only = new CpuMask();
       only.set(c);
-      p.idle = new VCpu(nextVcpuId++, idleDomain, c, c, only, (BitSet) only.clone(),
+      p.idle = new VCpu(nextVcpuId++, idleDomain, c, c, only, only.clone(),
           SchedParams.EMPTY);
       p.idle.setRunning(true);
       p.idle.changeRunstate(RunState.RUNNING, 0);
       p.curr = p.idle;
-      p.sliceTimer = sim.newTimer(c, () -> raiseScheduleSoftirq(p.id));
+      p.sliceTimer = sim.newTimer(c, () -> sliceTimerFired(p));
       p.softirq = sim.newTimer(c, () -> schedule(p));
       p.workDone = sim.newTimer(c, () -> workDone(p));
       p.contextSaved = sim.newTimer(c, () -> finishContextSwitch(p));
@@ -68,7 +68,7 @@ public final class GenericLayer {
    * Creates a cpupool with its own scheduler instance and initialises its pCPUs in ascending
    * order (models {@code cpupool_create} + {@code schedule_cpu_switch} + {@code init_pdata}).
    */
-  public CpuPool addPool(String name, BitSet cpus, SchedulerProvider provider, SchedParams params,
+  public CpuPool addPool(String name, CpuMask cpus, SchedulerProvider provider, SchedParams params,
       String xenVersion) {
     CpuPool pool = new CpuPool(pools.size(), name, cpus, provider, xenVersion, this);
     for (int c = cpus.nextSetBit(0); c >= 0; c = cpus.nextSetBit(c + 1)) {
@@ -97,7 +97,7 @@ public final class GenericLayer {
    * Creates a vCPU on {@code processor} and inserts it into its pool's scheduler (models
    * {@code sched_init_vcpu()}); it starts up and blocked (spec §2.3, xensim convention).
    */
-  public VCpu createVcpu(Domain d, int processor, BitSet hard, BitSet soft, SchedParams params,
+  public VCpu createVcpu(Domain d, int processor, CpuMask hard, CpuMask soft, SchedParams params,
       Workload workload) {
     VCpu v = new VCpu(nextVcpuId++, d, d.vcpus().size(), processor, hard, soft, params);
     v.setPauseFlag(VCpu.VPF_BLOCKED);
@@ -158,6 +158,7 @@ public final class GenericLayer {
    */
   void raiseScheduleSoftirq(int cpu) {
     PCpu p = pcpus[cpu];
+    p.repollPass = false;
     long now = sim.now();
     int from = sim.currentCpu();
     long when = cpu == from ? now : now + costs.ipiLatencyNs();
@@ -174,9 +175,27 @@ public final class GenericLayer {
     }
   }
 
+  /**
+   * Models {@code s_timer_fn()}: raises the schedule softirq. A pass raised by nothing but the end
+   * of an idle re-poll slice is reported as an idle re-poll (spec §10.1).
+   */
+  private void sliceTimerFired(PCpu p) {
+    boolean repollOnly = p.repollSlice && !p.softirqPending;
+    raiseScheduleSoftirq(p.id);
+    p.repollPass = repollOnly;
+  }
+
   /** Models {@code schedule()}, the SCHEDULE_SOFTIRQ handler (spec §2.4). */
   private void schedule(PCpu p) {
+    if (p.switchingOut != null) {
+      // A context switch is in progress: Xen finishes it (context_saved) before this pCPU
+      // handles another softirq, so the pass waits for its end.
+      p.softirq.set(p.contextSaved.expiry());
+      return;
+    }
     p.softirqPending = false;
+    boolean repoll = p.repollPass;
+    p.repollPass = false;
     if (p.pool == null) {
       return;
     }
@@ -186,8 +205,13 @@ public final class GenericLayer {
     TaskSlice slice = p.slice;
     p.pool.scheduler.doSchedule(p.id, now, false, slice);
     VCpu next = slice.task;
-    listeners.onSchedule(p.id, now);
+    if (repoll) {
+      listeners.onIdleRepoll(p.id, now);
+    } else {
+      listeners.onSchedule(p.id, now);
+    }
     p.curr = next;
+    p.repollSlice = slice.idleRepoll;
     if (slice.timeNs >= 0) {
       p.sliceTimer.set(now + slice.timeNs);
     }
@@ -293,13 +317,19 @@ public final class GenericLayer {
   void vcpuBlock(VCpu v) {
     v.setPauseFlag(VCpu.VPF_BLOCKED);
     listeners.onBlock(v, sim.now());
-    raiseScheduleSoftirq(v.processor());
+    raiseScheduleSoftirq(runningCpu(v));
+  }
+
+  /** The pCPU {@code v} runs on (its work progresses there), else its {@code processor}. */
+  private int runningCpu(VCpu v) {
+    PCpu p = guestOf(v).progressOn;
+    return p != null ? p.id : v.processor();
   }
 
   /** Models {@code vcpu_yield()}: the scheduler's yield hook, then a local pass. */
   void vcpuYield(VCpu v) {
     schedulerOf(v).yield(v);
-    raiseScheduleSoftirq(v.processor());
+    raiseScheduleSoftirq(runningCpu(v));
   }
 
   /** Models {@code vcpu_sleep_nosync()}. */
@@ -329,10 +359,9 @@ public final class GenericLayer {
    * Models {@code vcpu_set_hard_affinity()} / {@code vcpu_set_soft_affinity()} through
    * {@code vcpu_set_affinity()}: set the mask, flag {@code _VPF_migrating}, sleep, migrate.
    */
-  public void setAffinity(VCpu v, BitSet mask, boolean hard) {
-    BitSet target = hard ? v.hardAffinity() : v.softAffinity();
-    target.clear();
-    target.or(mask);
+  public void setAffinity(VCpu v, CpuMask mask, boolean hard) {
+    CpuMask target = hard ? v.hardAffinity() : v.softAffinity();
+    target.copyFrom(mask);
     v.setPauseFlag(VCpu.VPF_MIGRATING);
     vcpuSleepNosync(v);
     vcpuMigrate(v);
@@ -344,7 +373,7 @@ public final class GenericLayer {
     if (costs.smtRate() == 1.0) {
       return 1.0;
     }
-    BitSet sib = topology.siblingMask(p.id);
+    CpuMask sib = topology.siblingMask(p.id);
     for (int s = sib.nextSetBit(0); s >= 0; s = sib.nextSetBit(s + 1)) {
       if (s != p.id && !pcpus[s].curr.isIdle()) {
         return costs.smtRate();
@@ -404,7 +433,7 @@ public final class GenericLayer {
     if (costs.smtRate() == 1.0) {
       return;
     }
-    BitSet sib = topology.siblingMask(p.id);
+    CpuMask sib = topology.siblingMask(p.id);
     for (int s = sib.nextSetBit(0); s >= 0; s = sib.nextSetBit(s + 1)) {
       PCpu q = pcpus[s];
       if (s != p.id && q.progressing != null) {
@@ -438,6 +467,13 @@ public final class GenericLayer {
         || r + workNs < 0 ? Long.MAX_VALUE : r + workNs);
     if (progressing) {
       planCompletion(p);
+    }
+  }
+
+  /** Tells every pool's scheduler that measuring starts now ({@link Scheduler#measureStart}). */
+  public void measureStart() {
+    for (CpuPool p : pools) {
+      p.scheduler.measureStart(sim.now());
     }
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
-import java.util.BitSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xensim.core.cost.CostModel;
@@ -13,6 +12,7 @@ import org.xensim.core.domain.Domain;
 import org.xensim.core.domain.RunState;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.engine.Simulation;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.host.Topology;
 import org.xensim.core.observe.Listeners;
 import org.xensim.core.run.ReplicationRun;
@@ -182,11 +182,11 @@ class MetricsCollectorTest {
   private VCpu host(Topology topo) {
     Simulation sim = new Simulation(1, 0);
     layer = new GenericLayer(sim, topo, CostModel.ZERO, new Listeners());
-    pool = layer.addPool("Pool-0", (BitSet) topo.allCpus().clone(), new FifoProvider(),
+    pool = layer.addPool("Pool-0", topo.allCpus().clone(), new FifoProvider(),
         new SchedParams(Map.of("fifo_slice_us", 1000L)), "4.7");
     Domain d = layer.createDomain("A", pool, SchedParams.EMPTY);
-    BitSet all = (BitSet) topo.allCpus().clone();
-    return layer.createVcpu(d, 0, all, (BitSet) all.clone(), SchedParams.EMPTY, null);
+    CpuMask all = topo.allCpus().clone();
+    return layer.createVcpu(d, 0, all, all.clone(), SchedParams.EMPTY, null);
   }
 
   private static void state(MetricsCollector m, VCpu v, RunState to, long now) {
