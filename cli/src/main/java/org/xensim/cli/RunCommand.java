@@ -114,8 +114,19 @@ final class RunCommand implements Callable<Integer> {
     return ci ? v + " \u00b1" + String.format(Locale.ROOT, "%.4f", Table.ci95(n)) : v;
   }
 
+  /** A latency in the unit that keeps it short: 850ns, 12.5us, 3.20ms, 1.50s. */
   static String us(JsonNode n) {
     double ns = Table.value(n);
-    return Double.isNaN(ns) ? "" : String.format(Locale.ROOT, "%.1fus", ns / 1000.0);
+    if (Double.isNaN(ns)) {
+      return "";
+    }
+    if (ns < 1e3) {
+      return String.format(Locale.ROOT, "%.0fns", ns);
+    }
+    if (ns < 1e6) {
+      return String.format(Locale.ROOT, "%.1fus", ns / 1e3);
+    }
+    return ns < 1e9 ? String.format(Locale.ROOT, "%.2fms", ns / 1e6)
+        : String.format(Locale.ROOT, "%.2fs", ns / 1e9);
   }
 }

@@ -117,7 +117,8 @@ final class SweepCommand implements Callable<Integer> {
         if (!v.isEmpty()) {
           double x = Double.parseDouble(v);
           v = switch (f) {
-            case "wake_p99_ns" -> String.format(Locale.ROOT, "%.1fus", x / 1000);
+            case "wake_p99_ns" -> RunCommand.us(
+                com.fasterxml.jackson.databind.node.DoubleNode.valueOf(x));
             case "worst_vcpu_deviation" -> String.format(Locale.ROOT, "%+.1f%%", 100 * x);
             case "utilisation" -> String.format(Locale.ROOT, "%.1f%%", 100 * x);
             default -> String.format(Locale.ROOT, "%.4f", x);

@@ -28,12 +28,14 @@ final class LatencyChart {
     int lat = cdf.header().indexOf("latency_ns");
     int frac = cdf.header().indexOf("fraction");
     double max = FLOOR_US;
+    double min = Double.POSITIVE_INFINITY;
     for (List<String> row : cdf.rows()) {
       if (!row.get(k).equals(kind)) {
         continue;
       }
       double us = Math.max(FLOOR_US, Long.parseLong(row.get(lat)) / 1e3);
       max = Math.max(max, us);
+      min = Math.min(min, us);
       byDomain.computeIfAbsent(row.get(dom), x -> new ArrayList<>())
           .add(new double[] {us, Double.parseDouble(row.get(frac))});
     }
@@ -41,17 +43,19 @@ final class LatencyChart {
       return null;
     }
     boolean wake = kind.equals("wake");
+    // the axis starts a decade below the smallest latency, at 0.1 µs at the lowest
+    double floor = Math.max(FLOOR_US, Math.pow(10, Math.floor(Math.log10(min) - 1e-9)));
     XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
         .title((wake ? "Wake-to-run latency" : "Preemption wait") + " per domain ("
             + r.scenario() + ", " + r.schedulers() + ")")
         .xAxisTitle((wake ? "wake-to-run latency" : "wait after preemption")
-            + " (\u00b5s, log scale; below " + Charts.tick(FLOOR_US) + " drawn at "
-            + Charts.tick(FLOOR_US) + ")")
+            + " (\u00b5s, log scale" + (floor == FLOOR_US ? "; below " + Charts.tick(FLOOR_US)
+                + " drawn at " + Charts.tick(FLOOR_US) : "") + ")")
         .yAxisTitle("fraction of " + (wake ? "wakes" : "preemptions") + " \u2264 x").build();
     Charts.style(chart.getStyler());
     var s = chart.getStyler();
     s.setXAxisLogarithmic(true);
-    s.setXAxisMin(FLOOR_US);
+    s.setXAxisMin(floor);
     s.setXAxisMax(Math.pow(10, Math.ceil(Math.log10(max * 1.0001))));
     s.setYAxisMin(0.0);
     s.setYAxisMax(1.0);
@@ -62,7 +66,7 @@ final class LatencyChart {
       List<double[]> pts = e.getValue();
       double[] x = new double[pts.size() * 2 + 1];
       double[] y = new double[pts.size() * 2 + 1];
-      x[0] = FLOOR_US;
+      x[0] = floor;
       y[0] = 0;
       double prev = 0;
       for (int i = 0; i < pts.size(); i++) {

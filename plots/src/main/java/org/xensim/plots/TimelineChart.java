@@ -49,7 +49,8 @@ final class TimelineChart {
     s.setYAxisMax(nrCpus - 0.4);
     s.setPlotGridLinesVisible(false);
     s.setPlotGridVerticalLinesVisible(true);
-    s.setXAxisDecimalPattern("0.###");
+    // a callback formatter gets round ticks over the window, not ticks at data points
+    s.setxAxisTickLabelsFormattingFunction(Charts::tick);
     s.setyAxisTickLabelsFormattingFunction(y -> cpuLabel(y, nrCpus));
     s.setYAxisTickMarkSpacingHint(Math.max(18, rowPx));
     s.setLegendSeriesLineLength(18);
@@ -107,7 +108,12 @@ final class TimelineChart {
     if (Math.abs(y - k) < 1e-9 && k >= 0 && k < nrCpus) {
       return Long.toString((long) k);
     }
-    return "\u200b".repeat(1 + (int) Math.round(Math.abs(y) * 100) * 2 + (y < 0 ? 1 : 0));
+    return blank((int) Math.round(Math.abs(y) * 100) * 2 + (y < 0 ? 1 : 0));
+  }
+
+  /** An invisible tick label, different for every {@code i} (zero-width spaces). */
+  static String blank(int i) {
+    return "\u200b".repeat(1 + i);
   }
 
   /** {@code web-12} → {@code web}. */

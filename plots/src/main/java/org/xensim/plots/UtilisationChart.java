@@ -35,7 +35,9 @@ final class UtilisationChart {
       Charts.style(chart.getStyler());
       chart.getStyler().setYAxisMin(0.0);
       chart.getStyler().setYAxisMax(1.05);
-      chart.getStyler().setXAxisDecimalPattern("0.###");
+      chart.getStyler().setXAxisMin(from / unit.ns());
+      chart.getStyler().setXAxisMax(to / unit.ns());
+      chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::tick);
       chart.getStyler().setYAxisDecimalPattern("0.##");
       chart.getStyler().setLegendVisible(false);
       for (int c = 0; c < nrCpus; c++) {
@@ -64,17 +66,25 @@ final class UtilisationChart {
     s.setMax(1);
     s.setShowValue(false);
     s.setDrawBorder(false);
+    s.setPlotGridLinesVisible(false);
     s.setHeatMapDecimalValueFormatter(Charts::tick);
-    s.setXAxisMaxLabelCount(11);
     s.setXAxisLabelRotation(0);
+    // XChart thins crowded category labels unevenly (off their rows), so every category gets a
+    // label: round values at a readable spacing, and distinct invisible ones in between
+    double bucket = (to - from) / rows / unit.ns();
+    double step = niceStep(bucket * rows / 10);
     List<String> xs = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
-      xs.add(Charts.tick(Math.round(Double.parseDouble(u.rows().get(i).get(0)) / unit.ns()
-          * 1000) / 1000.0));
+      double t = Double.parseDouble(u.rows().get(i).get(0)) / unit.ns();
+      // the bucket [t, t + bucket) that holds a multiple m of the step is labelled m
+      double m = Math.ceil(t / step - 1e-9) * step;
+      boolean holds = m < t + bucket * (1 - 1e-9);
+      xs.add(holds ? Charts.tick(Math.round(m * 1e6) / 1e6) : TimelineChart.blank(i));
     }
-    List<Integer> ys = new ArrayList<>();
+    int every = nrCpus <= 24 ? 1 : nrCpus <= 48 ? 2 : nrCpus <= 96 ? 4 : 8;
+    List<String> ys = new ArrayList<>();
     for (int c = 0; c < nrCpus; c++) {
-      ys.add(c);
+      ys.add(c % every == 0 ? Integer.toString(c) : TimelineChart.blank(c));
     }
     List<Number[]> cells = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
@@ -84,5 +94,16 @@ final class UtilisationChart {
     }
     chart.addSeries("busy fraction", xs, ys, cells);
     return chart;
+  }
+
+  /** The smallest of 1, 2, 5 × 10^k at least {@code x}. */
+  static double niceStep(double x) {
+    double p = Math.pow(10, Math.floor(Math.log10(x)));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * p >= x * (1 - 1e-9)) {
+        return m * p;
+      }
+    }
+    return 10 * p;
   }
 }
