@@ -18,8 +18,8 @@ import org.xensim.core.schedule.CpuPool;
  *   <li><b>Cap-bounded</b>: a domain's vCPUs together get at most {@code cap}% of one pCPU, and no
  *       more pCPUs than its hard affinity has in the pool.
  *   <li><b>Work-conserving</b>: a vCPU never gets more than its demand — the fraction of the
- *       measured time it was running or runnable — and what it leaves goes to the others (water
- *       filling over the pool's pCPUs). So a vCPU below its fair share is entitled to all it asked
+ *       measured time it was running, runnable or parked by its scheduler (offline) — and what it
+ *       leaves goes to the others (water filling over the pool's pCPUs). So a vCPU below its fair share is entitled to all it asked
  *       for, and a hog to the rest.
  * </ul>
  *

@@ -58,8 +58,10 @@ final class SummaryBuilder {
     double[] demand = new double[vcpus.size()];
     for (int i = 0; i < demand.length; i++) {
       VcpuStats s = metrics.vcpu(vcpus.get(i));
-      demand[i] = (s.stateNs[RunState.RUNNING.ordinal()] + s.stateNs[RunState.RUNNABLE.ordinal()])
-          / measured;
+      // time it wanted a pCPU: running, runnable, or paused by its scheduler (credit parks a
+      // vCPU over its cap offline); scenario vCPUs are never offline for any other reason
+      demand[i] = (s.stateNs[RunState.RUNNING.ordinal()] + s.stateNs[RunState.RUNNABLE.ordinal()]
+          + s.stateNs[RunState.OFFLINE.ordinal()]) / measured;
     }
     double[] entitled = Entitlement.of(layer.domains(), layer.pools(), vcpus, demand);
 
