@@ -17,15 +17,18 @@ final class Progress implements AutoCloseable {
     this.bar = bar;
   }
 
-  /** A bar of {@code max} steps, or a silent one when no terminal is attached. */
-  static Progress start(String task, long max, String unit) {
+  /**
+   * A bar of {@code max} steps, shown in units of {@code unitSize} steps named {@code unit}, or a
+   * silent one when no terminal is attached.
+   */
+  static Progress start(String task, long max, String unit, long unitSize) {
     if (System.console() == null || max <= 0) {
       return new Progress(null);
     }
     ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .setUnit(" " + unit, 1).showSpeed().setMaxRenderedLength(100)
+        .setUnit(" " + unit, unitSize).showSpeed().setMaxRenderedLength(100)
         .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS).continuousUpdate()
         .startsFrom(0, Duration.ZERO).build();
     return new Progress(bar);

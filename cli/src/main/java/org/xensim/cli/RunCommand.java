@@ -45,11 +45,17 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario s = scenario.load(ScenarioLoader.withInstalledProviders());
+    if (s.sweep() != null) {
+      System.err.println("note: " + scenario.file + " has a sweep: grid; xensim run ignores it "
+          + "and runs the scenario as written (xensim sweep runs the grid)");
+    }
     Path dir = output != null ? output : Path.of(s.output().dir());
     long started = System.nanoTime();
     long[] reached = new long[s.replications()];
     ObjectNode summary;
-    try (Progress bar = Progress.start("simulating", 1000, "\u2030")) {
+    // steps are simulated milliseconds over all replications, shown as simulated seconds
+    long totalMs = Math.max(1, s.endNs() / 1_000_000 * s.replications());
+    try (Progress bar = Progress.start("simulating", totalMs, "s simulated", 1000)) {
       ScenarioRunner.Progress p = (rep, simulatedNs) -> {
         synchronized (reached) {
           reached[rep] = simulatedNs;
@@ -57,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
           for (long r : reached) {
             sum += r;
           }
-          bar.stepTo(sum * 1000 / (s.endNs() * s.replications()));
+          bar.stepTo(sum / 1_000_000);
         }
       };
       summary = ScenarioRunner.runToFolder(s, dir, p, Math.max(1, jobs), plots(s));

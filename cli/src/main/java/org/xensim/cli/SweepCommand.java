@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import org.xensim.core.scenario.Scenario;
 import org.xensim.core.run.Sweep;
 import org.xensim.core.run.Table;
 import org.xensim.core.scenario.Overrides;
@@ -59,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
             : "results/" + sweep.name() + "-sweep");
     long started = System.nanoTime();
     Sweep.Outcome out;
-    try (Progress bar = Progress.start("sweep", sweep.points().size(), "points")) {
+    try (Progress bar = Progress.start("sweep", sweep.points().size(), "points", 1)) {
       out = sweep.run(dir, Math.max(1, jobs), new Sweep.Listener() {
         @Override
         public void started(int toRun, int skipped) {
@@ -93,11 +94,16 @@ final class SweepCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Consumer<Path> pointPlots() {
+  /** Each point draws what its scenario asks for ({@code output.plots}), as a run would. */
+  private BiConsumer<Scenario, Path> pointPlots() {
     if (noPlots) {
       return null;
     }
-    return d -> Plots.drawRun(d, List.of("shares", "latency"), Plots.Window.RECORDED);
+    return (s, d) -> {
+      if (!s.output().plots().isEmpty()) {
+        Plots.drawRun(d, s.output().plots(), Plots.Window.RECORDED);
+      }
+    };
   }
 
   /** The swept keys and a few host figures per point. */

@@ -61,6 +61,7 @@ class ResultsCommandsTest {
 
   private static final String SWEEP = SCENARIO.replace("duration: 40ms",
       "duration: 40ms\nreplications: 2") + """
+      output: {plots: [shares]}
       sweep:
         domains[0].count: [1, 2]
         xen.fifo_slice_us: {from: 1000, to: 2000, step: 1000}
@@ -96,7 +97,9 @@ class ResultsCommandsTest {
         + "replications,");
     assertThat(dir.resolve("sweep-jain_fairness.png")).isRegularFile();
     assertThat(dir.resolve("sweep-wake_p99_ns.svg")).isRegularFile();
+    // each point draws what its scenario's output.plots asks for
     assertThat(dir.resolve("2_2000").resolve("shares.png")).isRegularFile();
+    assertThat(dir.resolve("2_2000").resolve("timeline.png")).doesNotExist();
     assertThat(stdout()).contains("domains[0].count", "jain", "wake p99");
     byte[] before = Files.readAllBytes(dir.resolve("sweep.csv"));
     err.reset();
@@ -119,6 +122,12 @@ class ResultsCommandsTest {
     assertThat(stderr()).contains("error: sweep point domains[0].count=1, xen.slice=1000: "
         + "xen.slice: unknown key; known keys here: ").doesNotContain("\tat ");
     assertThat(tmp.resolve("x")).doesNotExist();
+    err.reset();
+    assertThat(Main.execute("validate", f.toString())).isEqualTo(2);
+    assertThat(stderr()).contains("error: sweep point domains[0].count=1, xen.slice=1000: ");
+    out.reset();
+    assertThat(Main.execute("validate", file(SWEEP).toString())).isZero();
+    assertThat(stdout()).contains("sweep of 4 point(s)");
     err.reset();
     assertThat(Main.execute("sweep", file(SCENARIO).toString())).isEqualTo(2);
     assertThat(stderr()).contains("error: sweep: (missing) \u2014 expected a mapping");

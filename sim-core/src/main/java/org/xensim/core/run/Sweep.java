@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.xensim.core.scenario.Overrides;
 import org.xensim.core.scenario.Scenario;
 import org.xensim.core.scenario.ScenarioException;
@@ -327,11 +327,12 @@ public final class Sweep {
    * replications share the threads left over), and writes {@code sweep.csv} and
    * {@code sweep.json}.
    *
-   * @param finish called with each point's complete temporary folder before it is moved into
-   *     place (plots); may be null
+   * @param finish called with each point's scenario and complete temporary folder before the
+   *     folder is moved into place (plots); may be null
    * @throws ScenarioException if {@code dir} holds a {@code sweep.csv} that cannot be read
    */
-  public Outcome run(Path dir, int threads, Listener listener, Consumer<Path> finish) {
+  public Outcome run(Path dir, int threads, Listener listener,
+      BiConsumer<Scenario, Path> finish) {
     Listener l = listener == null ? new Listener() {} : listener;
     try {
       Files.createDirectories(dir);
@@ -362,7 +363,7 @@ public final class Sweep {
       for (Point p : todo) {
         futures.add(pool.submit(() -> {
           ObjectNode summary = ScenarioRunner.runToFolder(p.scenario(), dir.resolve(p.name()),
-              null, inner, finish);
+              null, inner, finish == null ? null : d -> finish.accept(p.scenario(), d));
           Map<String, String> row = row(p, summary);
           synchronized (lock) {
             rows.set(p.index(), row);
