@@ -34,6 +34,8 @@ final class Charts {
   static final Font AXIS_TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
   static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  /** Domains a bar chart shows one by one; above, they are shown by group. */
+  static final int MAX_BARS = 24;
 
   /**
    * Twenty distinguishable colours (Tableau 10, then its light companions), assigned to domains

@@ -94,25 +94,39 @@ public final class Comparison {
     t.add(List.of(item, figure, Table.cell(x), Table.cell(y), Table.num(diff), rel));
   }
 
-  /** Draws {@code compare.png} and {@code compare.svg} into {@code dir}. */
+  /**
+   * Draws {@code compare.png} and {@code compare.svg} into {@code dir}. Above
+   * {@value Charts#MAX_BARS} domains the panels show domain groups (name without {@code -N}):
+   * shares summed, p99 the worst member's.
+   */
   public List<Path> draw(Path dir) {
     List<String> names = domains();
-    CategoryChart share = panel("CPU share per domain: " + labelA + " vs " + labelB,
-        "CPU share (pCPUs)", names.size());
-    CategoryChart p99 = panel("Wake-to-run latency p99 per domain: " + labelA + " vs " + labelB,
-        "wake latency p99 (\u00b5s)", names.size());
+    boolean grouped = names.size() > Charts.MAX_BARS;
+    List<String> keys = new ArrayList<>();
+    for (String n : names) {
+      String k = grouped ? TimelineChart.group(n) : n;
+      if (!keys.contains(k)) {
+        keys.add(k);
+      }
+    }
+    String by = grouped ? "domain group" : "domain";
+    CategoryChart share = panel("CPU share per " + by + ": " + labelA + " vs " + labelB,
+        "CPU share (pCPUs)" + (grouped ? ", summed" : ""), by, keys.size());
+    CategoryChart p99 = panel("Wake-to-run latency p99 per " + by + ": " + labelA + " vs "
+        + labelB, "wake latency p99 (\u00b5s)" + (grouped ? ", worst member" : ""), by,
+        keys.size());
     String[] shareSpec = {"share", "share"};
     String[] p99Spec = {"p99", "wake_latency_ns", "p99"};
-    series(share, labelA, names, a, shareSpec, 1, Charts.color(0));
-    series(share, labelB, names, b, shareSpec, 1, Charts.color(1));
-    series(p99, labelA, names, a, p99Spec, 1e3, Charts.color(0));
-    series(p99, labelB, names, b, p99Spec, 1e3, Charts.color(1));
+    series(share, labelA, keys, grouped, a, shareSpec, 1, false, Charts.color(0));
+    series(share, labelB, keys, grouped, b, shareSpec, 1, false, Charts.color(1));
+    series(p99, labelA, keys, grouped, a, p99Spec, 1e3, true, Charts.color(0));
+    series(p99, labelB, keys, grouped, b, p99Spec, 1e3, true, Charts.color(1));
     return Charts.saveStacked(List.<Chart<?, ?>>of(share, p99), dir, "compare");
   }
 
-  private static CategoryChart panel(String title, String yTitle, int domains) {
+  private static CategoryChart panel(String title, String yTitle, String xTitle, int domains) {
     CategoryChart c = new CategoryChartBuilder().width(Charts.WIDTH).height(440).title(title)
-        .xAxisTitle("domain").yAxisTitle(yTitle).build();
+        .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     Charts.style(c.getStyler());
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisDecimalPattern("0.###");
@@ -122,19 +136,38 @@ public final class Comparison {
     return c;
   }
 
-  private static void series(CategoryChart c, String label, List<String> names, ResultsFolder r,
-      String[] spec, double scale, Color color) {
+  /** One bar per key: the domain's figure, or the group's sum ({@code worst}: maximum). */
+  private static void series(CategoryChart c, String label, List<String> keys, boolean grouped,
+      ResultsFolder r, String[] spec, double scale, boolean worst, Color color) {
     List<Double> ys = new ArrayList<>();
     List<Double> es = new ArrayList<>();
-    for (String n : names) {
-      JsonNode d = domain(r, n);
-      JsonNode v = d == null ? null : at(d, spec);
-      double y = Table.value(v);
-      double e = Table.ci95(v);
-      ys.add(Double.isNaN(y) ? 0 : y / scale);
-      es.add(Double.isNaN(e) ? 0 : e / scale);
+    for (String k : keys) {
+      double y = 0;
+      double e = 0;
+      for (JsonNode d : r.summary().get("domains")) {
+        String name = d.get("name").asText();
+        if (!(grouped ? TimelineChart.group(name) : name).equals(k)) {
+          continue;
+        }
+        JsonNode v = at(d, spec);
+        double vy = Table.value(v);
+        double ve = Table.ci95(v);
+        vy = Double.isNaN(vy) ? 0 : vy / scale;
+        ve = Double.isNaN(ve) ? 0 : ve / scale;
+        if (worst) {
+          if (vy >= y) {
+            y = vy;
+            e = ve;
+          }
+        } else {
+          y += vy;
+          e += ve;
+        }
+      }
+      ys.add(y);
+      es.add(e);
     }
-    CategorySeries s = c.addSeries(label, names, ys, es);
+    CategorySeries s = c.addSeries(label, keys, ys, es);
     s.setFillColor(color);
   }
 }

@@ -13,15 +13,16 @@ import org.xensim.core.run.Table;
 
 /**
  * CPU share against entitlement per domain: two bars per domain (what it got, what it was
- * entitled to, in pCPUs), with 95 % confidence intervals as error bars when replicated. Above 40
- * domains, domains are summed by group (name without the {@code -N} suffix).
+ * entitled to, in pCPUs), with 95 % confidence intervals as error bars when replicated. Above
+ * {@value Charts#MAX_BARS} domains, domains are summed by group (name without the {@code -N}
+ * suffix).
  */
 final class ShareChart {
   private ShareChart() {}
 
   static CategoryChart build(ResultsFolder r) {
     Map<String, double[]> rows = new LinkedHashMap<>();
-    boolean grouped = r.domains().size() > 40;
+    boolean grouped = r.domains().size() > Charts.MAX_BARS;
     for (JsonNode d : r.summary().get("domains")) {
       String k = grouped ? TimelineChart.group(d.get("name").asText()) : d.get("name").asText();
       double[] v = rows.computeIfAbsent(k, x -> new double[4]);

@@ -256,11 +256,11 @@ public final class ResultsWriter {
 
   /**
    * The wake-latency and preemption-wait CDFs per domain, over all replications: a row at each
-   * step of the histogram, thinned to steps at least 5 % apart in latency (the last step, the
-   * maximum, is always kept).
+   * step of the histogram (fraction and cumulative count of values up to that latency), thinned
+   * to steps at least 5 % apart in latency (the last step, the maximum, is always kept).
    */
   static Table latencyCdf(List<ReplicationResult> runs) {
-    Table t = new Table(List.of("domain", "kind", "latency_ns", "fraction"));
+    Table t = new Table(List.of("domain", "kind", "latency_ns", "fraction", "count"));
     List<String> names = runs.get(0).domains();
     for (int d = 0; d < names.size(); d++) {
       cdfRows(t, names.get(d), "wake", merged(runs, d, true));
@@ -291,7 +291,7 @@ public final class ResultsWriter {
       long count = v.getTotalCountToThisValue();
       if (lastKept < 0 || value >= lastKept * CDF_STEP || count == total) {
         t.add(List.of(domain, kind, Long.toString(Math.min(value, latency.max())),
-            Table.num((double) count / total)));
+            Table.num((double) count / total), Long.toString(count)));
         lastKept = Math.max(1, value);
         pendingValue = -1;
       } else {
@@ -301,7 +301,7 @@ public final class ResultsWriter {
     }
     if (pendingValue >= 0) {
       t.add(List.of(domain, kind, Long.toString(Math.min(pendingValue, latency.max())),
-          Table.num((double) pendingCount / total)));
+          Table.num((double) pendingCount / total), Long.toString(pendingCount)));
     }
   }
 
