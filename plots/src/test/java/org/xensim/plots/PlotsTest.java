@@ -114,6 +114,20 @@ class PlotsTest {
         .contains("timeline.png", "shares.png", "latency.png", "utilisation.png");
   }
 
+  /**
+   * Group CDFs sum their members' cumulative counts at every step: web-0 has 1 value ≤ 1 µs and 2
+   * ≤ 10 µs, web-1 has 3 ≤ 5 µs; the group has 1, 4 and 5.
+   */
+  @Test
+  void latencyCurvesOfAGroupAddTheirMembersCounts() {
+    var merged = LatencyChart.merge(new java.util.LinkedHashMap<>(java.util.Map.of(
+        "web-0", List.of(new double[] {1, 1}, new double[] {10, 2}),
+        "web-1", List.of(new double[] {5, 3}))));
+    assertThat(merged).containsOnlyKeys("web");
+    assertThat(merged.get("web")).containsExactly(new double[] {1, 1}, new double[] {5, 4},
+        new double[] {10, 5});
+  }
+
   @Test
   void aSinglePcpuGetsAUtilisationLine(@TempDir Path tmp) {
     Path one = tmp.resolve("one");
