@@ -43,8 +43,16 @@ final class PlotCommand implements Callable<Integer> {
   public Integer call() {
     List<Path> written;
     if (Files.isRegularFile(dir.resolve(Sweep.CSV)) && !Files.exists(dir.resolve("summary.json"))) {
+      if (!kinds.isEmpty() || window != null) {
+        throw new ScenarioException(dir + " is a sweep folder \u2014 expected --metric COLUMN "
+            + "there; --kind and --window apply to results folders (a point's folder inside it)");
+      }
       written = Plots.drawSweep(dir, metrics);
     } else {
+      if (!metrics.isEmpty()) {
+        throw new ScenarioException("--metric applies to sweep folders \u2014 expected a folder "
+            + "written by xensim sweep (with sweep.csv); " + dir + " is not one");
+      }
       List<String> k = kinds.isEmpty() ? Scenario.Output.PLOT_KINDS : kinds;
       written = Plots.drawRun(dir, k, window());
     }

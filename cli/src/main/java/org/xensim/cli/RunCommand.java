@@ -36,6 +36,14 @@ final class RunCommand implements Callable<Integer> {
           + "Results do not depend on it.")
   int jobs = Runtime.getRuntime().availableProcessors();
 
+  /** Refuses a {@code --jobs} below 1. */
+  private void checkJobs() {
+    if (jobs < 1) {
+      throw new org.xensim.core.scenario.ScenarioException("--jobs " + jobs
+          + " \u2014 expected at least 1 (replications run at once)");
+    }
+  }
+
   @Option(names = "--no-plots", description = "Draw no plots (output.plots is ignored).")
   boolean noPlots;
 
@@ -44,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkJobs();
     Scenario s = scenario.load(ScenarioLoader.withInstalledProviders());
     if (s.sweep() != null) {
       System.err.println("note: " + scenario.file + " has a sweep: grid; xensim run ignores it "
@@ -66,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
           bar.stepTo(sum / 1_000_000);
         }
       };
-      summary = ScenarioRunner.runToFolder(s, dir, p, Math.max(1, jobs), plots(s));
+      summary = ScenarioRunner.runToFolder(s, dir, p, jobs, plots(s));
     }
     if (!quiet) {
       System.out.print(table(summary));

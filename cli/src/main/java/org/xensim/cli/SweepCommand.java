@@ -37,6 +37,14 @@ final class SweepCommand implements Callable<Integer> {
       description = "Points run at once (default: the number of cores, ${DEFAULT-VALUE}).")
   int jobs = Runtime.getRuntime().availableProcessors();
 
+  /** Refuses a {@code --jobs} below 1. */
+  private void checkJobs() {
+    if (jobs < 1) {
+      throw new org.xensim.core.scenario.ScenarioException("--jobs " + jobs
+          + " \u2014 expected at least 1 (points run at once)");
+    }
+  }
+
   @Option(names = "--metric", paramLabel = "COLUMN",
       description = "A sweep.csv column to chart against the swept key (repeatable; default: "
           + "jain_fairness and wake_p99_ns).")
@@ -47,6 +55,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkJobs();
     ScenarioLoader loader = ScenarioLoader.withInstalledProviders();
     ObjectNode tree = ScenarioLoader.readTree(scenario.file);
     for (String set : scenario.allSets()) {
@@ -61,7 +70,7 @@ final class SweepCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Sweep.Outcome out;
     try (Progress bar = Progress.start("sweep", sweep.points().size(), "points", 1)) {
-      out = sweep.run(dir, Math.max(1, jobs), new Sweep.Listener() {
+      out = sweep.run(dir, jobs, new Sweep.Listener() {
         @Override
         public void started(int toRun, int skipped) {
           bar.stepTo(skipped);

@@ -146,6 +146,12 @@ class ResultsCommandsTest {
     assertThat(stderr()).contains("not a results folder (no summary.json)");
     assertThat(Main.execute("plot", dir.toString(), "--window", "10ms")).isEqualTo(2);
     assertThat(stderr()).contains("--window 10ms \u2014 expected FROM..TO");
+    assertThat(Main.execute("plot", dir.toString(), "--metric", "jain_fairness")).isEqualTo(2);
+    assertThat(stderr()).contains("--metric applies to sweep folders");
+    assertThat(Main.execute("sweep", file(SWEEP).toString(), "-o", dir.toString())).isEqualTo(2);
+    assertThat(stderr()).contains("holds the results of a run (summary.json)");
+    assertThat(Main.execute("run", file(SCENARIO).toString(), "-j", "0")).isEqualTo(2);
+    assertThat(stderr()).contains("--jobs 0 \u2014 expected at least 1");
     assertThat(Main.execute("plot", dir.toString(), "--kind", "pie")).isEqualTo(2);
     assertThat(stderr()).contains("plot kind pie \u2014 expected one of timeline, shares, "
         + "latency, utilisation").doesNotContain("Exception");

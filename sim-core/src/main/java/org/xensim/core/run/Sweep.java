@@ -334,6 +334,10 @@ public final class Sweep {
   public Outcome run(Path dir, int threads, Listener listener,
       BiConsumer<Scenario, Path> finish) {
     Listener l = listener == null ? new Listener() {} : listener;
+    if (Files.isRegularFile(dir.resolve("summary.json"))) {
+      throw new ScenarioException(dir + ": holds the results of a run (summary.json) \u2014 "
+          + "expected an empty folder or an earlier sweep's; choose another --output");
+    }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {

@@ -16,7 +16,7 @@ import org.xensim.core.scenario.ScenarioLoader;
 
 class ReplicationsTest {
   private static ObjectNode run(String json) {
-    return (ObjectNode) ScenarioLoader.readTree(json, "t");
+    return ScenarioLoader.readTree(json, "t");
   }
 
   /**
