@@ -2,6 +2,7 @@ package org.xensim.core.metrics;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 import org.xensim.core.domain.RunState;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.observe.SimListener;
@@ -154,7 +155,24 @@ public final class MetricsCollector implements SimListener {
   @Override
   public void onJobDone(VCpu v, long responseNs, boolean missed, long now) {
     if (measuring(now)) {
-      vcpu(v).jobs++;
+      VcpuStats s = vcpu(v);
+      s.jobs++;
+      if (s.jobResponse == null) {
+        s.jobResponse = new Histogram(3);
+      }
+      s.jobResponse.recordValue(responseNs);
+    }
+  }
+
+  @Override
+  public void onRequestDone(VCpu v, long responseNs, long now) {
+    if (measuring(now)) {
+      VcpuStats s = vcpu(v);
+      s.requests++;
+      if (s.requestResponse == null) {
+        s.requestResponse = new Histogram(3);
+      }
+      s.requestResponse.recordValue(responseNs);
     }
   }
 

@@ -66,6 +66,8 @@ final class SummaryBuilder {
       o.put("name", d.name());
       o.put("pool", layer.pools().get(d.poolId()).name());
       long cpu = 0;
+      long requests = 0;
+      Histogram requestResponse = new Histogram(3);
       ArrayNode vs = JSON.arrayNode();
       for (VCpu v : d.vcpus()) {
         VcpuStats s = metrics.vcpu(v);
@@ -73,10 +75,16 @@ final class SummaryBuilder {
         totalMisses += s.deadlineMisses;
         totalMigrations += s.migrations;
         vs.add(vcpu(v, s, measured));
+        requests += s.requests;
+        if (s.requestResponse != null) {
+          requestResponse.add(s.requestResponse);
+        }
       }
       o.put("cpu_ns", cpu);
       o.put("share", cpu / measured);
       o.put("entitled_share", entitled[i]);
+      o.put("requests", requests);
+      o.set("request_response_ns", latency(requestResponse));
       o.set("vcpus", vs);
       if (entitled[i] > 0) {
         double x = (cpu / measured) / entitled[i];
@@ -133,12 +141,15 @@ final class SummaryBuilder {
     o.put("migrations", s.migrations);
     o.put("jobs", s.jobs);
     o.put("deadline_misses", s.deadlineMisses);
+    o.set("job_response_ns", latency(s.jobResponse));
+    o.put("requests", s.requests);
+    o.set("request_response_ns", latency(s.requestResponse));
     return o;
   }
 
   private static ObjectNode latency(Histogram h) {
     ObjectNode o = JSON.objectNode();
-    boolean empty = h.getTotalCount() == 0;
+    boolean empty = h == null || h.getTotalCount() == 0;
     o.put("p50", empty ? 0 : h.getValueAtPercentile(50));
     o.put("p90", empty ? 0 : h.getValueAtPercentile(90));
     o.put("p99", empty ? 0 : h.getValueAtPercentile(99));

@@ -441,6 +441,18 @@ public final class GenericLayer {
     }
   }
 
+  /** Drops what is left of {@code v}'s demand, re-planning its completion if it is progressing. */
+  void dropWork(VCpu v) {
+    PCpu p = guestOf(v).progressOn;
+    if (p != null) {
+      settle(p, sim.now());
+    }
+    v.setWorkRemaining(0);
+    if (p != null) {
+      planCompletion(p);
+    }
+  }
+
   /** Settles every running vCPU's work to now (at the warm-up boundary and the end). */
   public void settleAll() {
     long now = sim.now();

@@ -2,6 +2,7 @@ package org.xensim.core.workload;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.xensim.core.domain.VCpu;
+import org.xensim.core.engine.Timer;
 import org.xensim.core.observe.SimListener;
 
 /** A workload's handle on its vCPU, the guest-side view of Xen. */
@@ -17,6 +18,12 @@ public interface Guest {
   /** Work left in the current demand. */
   long workRemaining();
 
+  /**
+   * Drops the work left in the current demand (a guest that stops busy-waiting). Call it after
+   * {@link #block}; on a vCPU that stays runnable, {@link Workload#onWorkDone} follows at once.
+   */
+  void dropWork();
+
   /** Models {@code vcpu_unblock()}: an event for a blocked vCPU (no effect otherwise). */
   void unblock();
 
@@ -30,6 +37,13 @@ public interface Guest {
   void setTimer(long atNs);
 
   void stopTimer();
+
+  /**
+   * A further guest timer (another Xen timer of this vCPU) that runs {@code action} on the
+   * vCPU's processor, for workloads with more than one clock (job deadlines, guest ticks, a
+   * server's arrivals). Create timers in {@link Workload#start}, not per event.
+   */
+  Timer newTimer(Runnable action);
 
   /** A random stream of this vCPU's own, named {@code <domain>.<vcpu>.<name>}. */
   UniformRandomProvider random(String name);
