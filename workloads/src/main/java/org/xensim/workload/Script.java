@@ -8,14 +8,13 @@ import org.xensim.core.time.Durations;
 import org.xensim.core.workload.Guest;
 import org.xensim.core.workload.Workload;
 import org.xensim.core.workload.WorkloadFactory;
-import org.xensim.core.workload.WorkloadProvider;
 
 /**
  * {@code script}: exact steps for tests and teaching. {@code wake T} wakes the vCPU at absolute
  * time T; {@code run D} needs D of work, then blocks. A script starting with {@code run} is woken
  * at 0; after the last step the vCPU stays blocked.
  */
-public final class Script implements WorkloadProvider {
+public final class Script extends WorkloadType {
 
   /** One step: a wake at an absolute time, or work to do. */
   record Step(boolean wake, long ns) {}
@@ -31,12 +30,12 @@ public final class Script implements WorkloadProvider {
   }
 
   @Override
-  public List<String> keys() {
+  protected List<String> ownKeys() {
     return List.of("steps", "vcpu");
   }
 
   @Override
-  public WorkloadFactory parse(Fields f) {
+  protected WorkloadFactory parseKeys(Fields f) {
     JsonNode list = f.get("steps");
     int only = (int) f.integer("vcpu", -1, 0, 4095);
     if (list == null || !list.isArray() || list.isEmpty()) {
