@@ -75,6 +75,13 @@ public final class MetricsCollector implements SimListener {
   }
 
   @Override
+  public void onIdleRepoll(int cpu, long now) {
+    if (measuring(now)) {
+      pcpus[cpu].idleRepolls++;
+    }
+  }
+
+  @Override
   public void onContextSwitch(int cpu, VCpu prev, VCpu next, long costNs, long now) {
     PcpuStats p = pcpus[cpu];
     if (measuring(now)) {

@@ -7,6 +7,8 @@ public final class PcpuStats {
   public long overheadNs;
   public long contextSwitches;
   public long scheduleCalls;
+  /** 4.6 RTDS idle re-polls (spec §10.1), not counted in {@link #scheduleCalls}. */
+  public long idleRepolls;
   public long ipisReceived;
 
   boolean busy;

@@ -23,6 +23,13 @@ public final class Listeners implements SimListener {
   }
 
   @Override
+  public void onIdleRepoll(int cpu, long now) {
+    for (SimListener l : all) {
+      l.onIdleRepoll(cpu, now);
+    }
+  }
+
+  @Override
   public void onRun(int cpu, VCpu v, long sliceNs, long now) {
     for (SimListener l : all) {
       l.onRun(cpu, v, sliceNs, now);

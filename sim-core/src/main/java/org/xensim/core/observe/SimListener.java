@@ -12,6 +12,12 @@ public interface SimListener {
   /** The scheduler's {@code do_schedule} was called on {@code cpu}. */
   default void onSchedule(int cpu, long now) {}
 
+  /**
+   * The scheduler's {@code do_schedule} was called on idle {@code cpu} only because its idle
+   * re-poll slice ended (4.6 RTDS, spec §10.1); counted apart from {@link #onSchedule}.
+   */
+  default void onIdleRepoll(int cpu, long now) {}
+
   /** {@code v} starts running on {@code cpu} with a slice of {@code sliceNs} (negative = none). */
   default void onRun(int cpu, VCpu v, long sliceNs, long now) {}
 

@@ -71,9 +71,11 @@ public final class ReplicationRun {
     if (warmup > 0) {
       sim.newTimer(-1, () -> {
         layer.settleAll();
+        layer.measureStart();
         listeners.onMeasureStart(sim.now());
       }).set(warmup);
     } else {
+      layer.measureStart();
       listeners.onMeasureStart(0);
     }
     layer.startWorkloads();

@@ -44,11 +44,11 @@ public final class ResultsWriter {
         }
       }
       StringBuilder p = new StringBuilder(
-          "cpu,pool,busy_ns,idle_ns,overhead_ns,context_switches,schedule_calls,ipis\n");
+          "cpu,pool,busy_ns,idle_ns,overhead_ns,context_switches,schedule_calls,idle_repolls,ipis\n");
       for (JsonNode pc : summary.get("pcpus")) {
         p.append(pc.get("cpu").asInt()).append(',').append(csv(pc.get("pool").asText()));
         for (String k : new String[] {"busy_ns", "idle_ns", "overhead_ns", "context_switches",
-            "schedule_calls", "ipis"}) {
+            "schedule_calls", "idle_repolls", "ipis"}) {
           p.append(',').append(num(pc, k));
         }
         p.append('\n');

@@ -20,6 +20,8 @@ import org.xensim.core.schedule.GenericLayer;
 /** Builds one replication's {@code summary.json} tree, in the contract's field order. */
 final class SummaryBuilder {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
   private final Scenario scenario;
   private final GenericLayer layer;
   private final MetricsCollector metrics;
@@ -47,8 +49,7 @@ final class SummaryBuilder {
       pn.put("sched", p.provider().name());
       pn.put("cpus", CpuMasks.format(p.poolCpus()));
       for (Map.Entry<String, Object> e : p.scheduler().summary().entrySet()) {
-        pn.set(e.getKey(), com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-            .valueToTree(e.getValue()));
+        pn.set(e.getKey(), MAPPER.valueToTree(e.getValue()));
       }
     }
     List<Domain> domains = layer.domains();
@@ -96,6 +97,7 @@ final class SummaryBuilder {
     }
     ArrayNode pn = root.putArray("pcpus");
     long calls = 0;
+    long repolls = 0;
     long switches = 0;
     for (int c = 0; c < scenario.topology().nrCpus(); c++) {
       PcpuStats p = metrics.pcpu(c);
@@ -107,12 +109,15 @@ final class SummaryBuilder {
       o.put("overhead_ns", p.overheadNs);
       o.put("context_switches", p.contextSwitches);
       o.put("schedule_calls", p.scheduleCalls);
+      o.put("idle_repolls", p.idleRepolls);
       o.put("ipis", p.ipisReceived);
       calls += p.scheduleCalls;
+      repolls += p.idleRepolls;
       switches += p.contextSwitches;
     }
     ObjectNode t = root.putObject("totals");
     t.put("schedule_calls", calls);
+    t.put("idle_repolls", repolls);
     t.put("context_switches", switches);
     t.put("migrations", totalMigrations);
     t.put("ipis", metrics.ipis());

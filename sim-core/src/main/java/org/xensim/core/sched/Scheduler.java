@@ -54,6 +54,13 @@ public interface Scheduler {
   /** Models the {@code adjust} hook (per-domain parameters, {@code xl sched-*}). */
   default void adjust(Domain d, SchedParams params) {}
 
+  /**
+   * Not a Xen hook: the warm-up is over and measuring starts at {@code nowNs}; counts that
+   * {@link #summary()} reports should cover [nowNs, end) only. Called once per run (at 0 without
+   * warm-up).
+   */
+  default void measureStart(long nowNs) {}
+
   /** Scheduler-specific figures for {@code summary.json} (e.g. Credit2 runqueues); may be empty. */
   default java.util.Map<String, Object> summary() {
     return java.util.Map.of();

@@ -54,7 +54,7 @@ public final class GenericLayer {
       p.idle.setRunning(true);
       p.idle.changeRunstate(RunState.RUNNING, 0);
       p.curr = p.idle;
-      p.sliceTimer = sim.newTimer(c, () -> raiseScheduleSoftirq(p.id));
+      p.sliceTimer = sim.newTimer(c, () -> sliceTimerFired(p));
       p.softirq = sim.newTimer(c, () -> schedule(p));
       p.workDone = sim.newTimer(c, () -> workDone(p));
       p.contextSaved = sim.newTimer(c, () -> finishContextSwitch(p));
@@ -158,6 +158,7 @@ public final class GenericLayer {
    */
   void raiseScheduleSoftirq(int cpu) {
     PCpu p = pcpus[cpu];
+    p.repollPass = false;
     long now = sim.now();
     int from = sim.currentCpu();
     long when = cpu == from ? now : now + costs.ipiLatencyNs();
@@ -174,9 +175,27 @@ public final class GenericLayer {
     }
   }
 
+  /**
+   * Models {@code s_timer_fn()}: raises the schedule softirq. A pass raised by nothing but the end
+   * of an idle re-poll slice is reported as an idle re-poll (spec §10.1).
+   */
+  private void sliceTimerFired(PCpu p) {
+    boolean repollOnly = p.repollSlice && !p.softirqPending;
+    raiseScheduleSoftirq(p.id);
+    p.repollPass = repollOnly;
+  }
+
   /** Models {@code schedule()}, the SCHEDULE_SOFTIRQ handler (spec §2.4). */
   private void schedule(PCpu p) {
+    if (p.switchingOut != null) {
+      // A context switch is in progress: Xen finishes it (context_saved) before this pCPU
+      // handles another softirq, so the pass waits for its end.
+      p.softirq.set(p.contextSaved.expiry());
+      return;
+    }
     p.softirqPending = false;
+    boolean repoll = p.repollPass;
+    p.repollPass = false;
     if (p.pool == null) {
       return;
     }
@@ -186,8 +205,13 @@ public final class GenericLayer {
     TaskSlice slice = p.slice;
     p.pool.scheduler.doSchedule(p.id, now, false, slice);
     VCpu next = slice.task;
-    listeners.onSchedule(p.id, now);
+    if (repoll) {
+      listeners.onIdleRepoll(p.id, now);
+    } else {
+      listeners.onSchedule(p.id, now);
+    }
     p.curr = next;
+    p.repollSlice = slice.idleRepoll;
     if (slice.timeNs >= 0) {
       p.sliceTimer.set(now + slice.timeNs);
     }
@@ -293,13 +317,19 @@ public final class GenericLayer {
   void vcpuBlock(VCpu v) {
     v.setPauseFlag(VCpu.VPF_BLOCKED);
     listeners.onBlock(v, sim.now());
-    raiseScheduleSoftirq(v.processor());
+    raiseScheduleSoftirq(runningCpu(v));
+  }
+
+  /** The pCPU {@code v} runs on (its work progresses there), else its {@code processor}. */
+  private int runningCpu(VCpu v) {
+    PCpu p = guestOf(v).progressOn;
+    return p != null ? p.id : v.processor();
   }
 
   /** Models {@code vcpu_yield()}: the scheduler's yield hook, then a local pass. */
   void vcpuYield(VCpu v) {
     schedulerOf(v).yield(v);
-    raiseScheduleSoftirq(v.processor());
+    raiseScheduleSoftirq(runningCpu(v));
   }
 
   /** Models {@code vcpu_sleep_nosync()}. */
@@ -450,6 +480,13 @@ public final class GenericLayer {
     v.setWorkRemaining(0);
     if (p != null) {
       planCompletion(p);
+    }
+  }
+
+  /** Tells every pool's scheduler that measuring starts now ({@link Scheduler#measureStart}). */
+  public void measureStart() {
+    for (CpuPool p : pools) {
+      p.scheduler.measureStart(sim.now());
     }
   }
 

@@ -16,6 +16,10 @@ final class PCpu {
   /** The pending schedule softirq, as an event (spec §9 rule 2). */
   Timer softirq;
   boolean softirqPending;
+  /** The armed slice is an idle re-poll interval ({@link TaskSlice#idleRepoll}). */
+  boolean repollSlice;
+  /** The pending pass was raised only by the expiry of an idle re-poll slice. */
+  boolean repollPass;
   final TaskSlice slice = new TaskSlice();
 
   /** The vCPU whose work is progressing here, or null. */

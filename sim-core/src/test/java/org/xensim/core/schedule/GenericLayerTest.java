@@ -30,6 +30,10 @@ class GenericLayerTest {
   private CpuPool pool;
 
   private void host(Topology topo, CostModel costs) {
+    host(topo, costs, 1000);
+  }
+
+  private void host(Topology topo, CostModel costs, long sliceUs) {
     sim = new Simulation(1, 0);
     Listeners listeners = new Listeners();
     listeners.add(new SimListener() {
@@ -56,7 +60,7 @@ class GenericLayerTest {
     layer = new GenericLayer(sim, topo, costs, listeners);
     BitSet all = (BitSet) topo.allCpus().clone();
     pool = layer.addPool("Pool-0", all, new FifoProvider(),
-        new SchedParams(Map.of("fifo_slice_us", 1000L)), "4.7");
+        new SchedParams(Map.of("fifo_slice_us", sliceUs)), "4.7");
   }
 
   private VCpu vcpu(String name, int cpu, Workload w) {
@@ -247,5 +251,17 @@ class GenericLayerTest {
     assertThat(fired).containsExactly(Time.ms(3) + " on cpu 0");
     assertThat(v.runstateTime(RunState.RUNNING)).isEqualTo(Time.ms(2) + Time.us(500));
     assertThat(log).contains("3000000 idle 0", "5000000 run 0 A.0", "5500000 idle 0");
+  }
+
+  @Test
+  void aPassRaisedDuringAContextSwitchWaitsForContextSaved() {
+    host(new Topology(1, 1, 1, 1), new CostModel(Time.us(10), 0, 1.0, 0, 0, 0), 4);
+    vcpu("A", 0, burst(0, Time.ms(5)));
+    vcpu("B", 0, burst(0, Time.ms(1)));
+    layer.startWorkloads();
+    sim.runUntil(Time.us(30));
+    // A's 4 us slice ends inside its 10 us switch-in: the pass runs when the switch is done.
+    assertThat(log).startsWith("0 schedule 0", "0 run 0 A.0", "10000 schedule 0",
+        "10000 run 0 B.0", "20000 schedule 0");
   }
 }
