@@ -13,7 +13,9 @@ import org.xensim.workload.dist.DurationSampler;
  * {@code onoff}: alternating busy and idle phases in wall time, open loop. From t = 0 (or from
  * an idle phase with {@code start: off}) the guest wants the CPU throughout an {@code on} phase
  * (it busy-waits; under contention it gets less), then blocks for an {@code off} phase. Unlike
- * {@code io}, contention does not stretch the phases. Streams {@code on} and {@code off}.
+ * {@code io}, contention does not stretch the phases. A guest preempted when its on phase ends
+ * blocks as soon as it runs again (only a running vCPU can block). Streams {@code on} and
+ * {@code off}.
  */
 public final class OnOff extends WorkloadType {
 
@@ -36,7 +38,7 @@ public final class OnOff extends WorkloadType {
   protected WorkloadFactory parseKeys(Fields f) {
     Distribution on = Distributions.parse(f, "on", true);
     Distribution off = Distributions.parse(f, "off", true);
-    boolean startOn = "on".equals(f.choice("start", "on", List.of("on", "off")));
+    boolean startOn = startsOn(f);
     if (on == null || off == null || !Distributions.requirePositiveMean(on, f, "on")
         || !Distributions.requirePositiveMean(off, f, "off")) {
       return null;
@@ -48,6 +50,15 @@ public final class OnOff extends WorkloadType {
       }
       return w;
     };
+  }
+
+  /** {@code start: on|off} (YAML 1.1 reads a bare on / off as true / false: both are fine). */
+  private static boolean startsOn(Fields f) {
+    com.fasterxml.jackson.databind.JsonNode n = f.get("start");
+    if (n != null && n.isBoolean()) {
+      return n.asBoolean();
+    }
+    return "on".equals(f.choice("start", "on", List.of("on", "off")));
   }
 
   /** One vCPU's phases. */
@@ -80,15 +91,16 @@ public final class OnOff extends WorkloadType {
         g.unblock();
         g.setTimer(g.now() + on.sampleNs());
       } else {
-        g.block();
-        g.dropWork();
+        g.dropWork(); // blocks in onWorkDone: now if running, else when it next runs
         g.setTimer(g.now() + off.sampleNs());
       }
     }
 
     @Override
     public void onWorkDone(Guest g) {
-      // An on phase's demand is endless; it ends with the phase.
+      if (!busy) {
+        g.block();
+      }
     }
   }
 }

@@ -19,15 +19,21 @@ public interface Guest {
   long workRemaining();
 
   /**
-   * Drops the work left in the current demand (a guest that stops busy-waiting). Call it after
-   * {@link #block}; on a vCPU that stays runnable, {@link Workload#onWorkDone} follows at once.
+   * Drops the work left in the current demand (a guest that stops busy-waiting). Unless the vCPU
+   * has blocked, {@link Workload#onWorkDone} follows as soon as it runs (at once if it is
+   * running): that is where a guest that was preempted when it decided to stop can block, since
+   * only a running vCPU blocks.
    */
   void dropWork();
 
   /** Models {@code vcpu_unblock()}: an event for a blocked vCPU (no effect otherwise). */
   void unblock();
 
-  /** Models {@code vcpu_block()} by the running vCPU ({@code SCHEDOP_block}). */
+  /**
+   * Models {@code vcpu_block()} by the running vCPU ({@code SCHEDOP_block}): call it only while
+   * the vCPU runs (from {@link Workload#onWorkDone}, say), never for a runnable vCPU waiting for
+   * a pCPU.
+   */
   void block();
 
   /** Models {@code vcpu_yield()} by the running vCPU ({@code SCHEDOP_yield}). */

@@ -33,22 +33,28 @@ public enum BudgetRule {
     return label;
   }
 
+  /** RTDS takes whole microseconds ({@code xl sched-rtds}), at least 10 us (RTDS_MIN_*). */
+  static final long XL_UNIT_NS = 1_000;
+  static final long MIN_NS = 10_000;
+
   /**
    * The server (period, budget) in ns for {@code task}; {@code factor} is the inflation factor
-   * ({@code inflate}) or the period divisor ({@code prm}).
+   * ({@code inflate}) or the period divisor ({@code prm}). The period is rounded down and the
+   * budget up to whole microseconds (both on the safe side), with RTDS's 10 us minimum and the
+   * budget at most the period.
    */
   public long[] size(Task task, double factor) {
     long t = task.periodNs();
     long c = task.wcetNs();
-    switch (this) {
-      case WCET:
-        return new long[] {t, c};
-      case INFLATE:
-        return new long[] {t, Math.min(t, (long) Math.ceil(c * factor))};
-      default:
-        long pi = Math.max(1, Math.round(t / factor));
-        return new long[] {pi, prmBudget(pi, t, c)};
-    }
+    long period = this == PRM ? Math.round(t / factor) : t;
+    period = Math.max(MIN_NS, period / XL_UNIT_NS * XL_UNIT_NS);
+    long budget = switch (this) {
+      case WCET -> c;
+      case INFLATE -> (long) Math.ceil(c * factor);
+      case PRM -> prmBudget(period, t, c);
+    };
+    budget = (budget + XL_UNIT_NS - 1) / XL_UNIT_NS * XL_UNIT_NS;
+    return new long[] {period, Math.min(period, Math.max(MIN_NS, budget))};
   }
 
   /** The least budget of a periodic resource (pi, budget) with {@code sbf(deadline) >= wcet}. */

@@ -7,8 +7,8 @@ import org.xensim.core.random.RandomStreams;
 
 /**
  * Draws a task set from a seed: utilisations (stream {@code taskset.util}), then periods (stream
- * {@code taskset.period}); the same seed and spec give the same tasks. The utilisations are
- * corrected so that their sum is the requested total to double precision; each WCET is then
+ * {@code taskset.period}); the same seed and spec give the same tasks. The utilisations sum to
+ * the requested total to double precision (within a few ulps); each WCET is then
  * {@code util * period} rounded to the nearest ns (at least 1 ns), so the scenario's
  * {@code sum(wcet / period)} is within {@code tasks * 0.5ns / period-min} of it.
  */
@@ -58,30 +58,19 @@ public final class TaskSetGenerator {
   }
 
   /**
-   * Nudges the largest values until the left-to-right double sum is exactly {@code total}
-   * (rounding leaves it off by a few ulps), keeping each value in [0, cap].
+   * Corrects the rounding of the draw: the last value becomes {@code total} minus the others
+   * (when that keeps it in [0, cap]), so that the left-to-right sum is {@code total} to within
+   * an ulp or two (exactly, in most cases); the draw itself is off by up to ~1e-15 per value.
    */
   static double[] exactSum(double[] u, double total, double cap) {
-    for (int round = 0; round < 8; round++) {
-      double sum = 0;
-      for (double x : u) {
-        sum += x;
-      }
-      double diff = total - sum;
-      if (diff == 0) {
-        break;
-      }
-      int pick = -1;
-      for (int i = 0; i < u.length; i++) {
-        double v = u[i] + diff;
-        if (v >= 0 && v <= cap && (pick < 0 || u[i] > u[pick])) {
-          pick = i;
-        }
-      }
-      if (pick < 0) {
-        break;
-      }
-      u[pick] += diff;
+    int last = u.length - 1;
+    double others = 0;
+    for (int i = 0; i < last; i++) {
+      others += u[i];
+    }
+    double fixed = total - others;
+    if (fixed >= 0 && fixed <= cap) {
+      u[last] = fixed;
     }
     return u;
   }

@@ -8,8 +8,9 @@ import org.xensim.core.workload.Workload;
  * {@code work} row's amount is work that arrives at its time and wakes the vCPU; the vCPU blocks
  * once all work that has arrived is done. A {@code wake} without an amount opens a busy window:
  * the vCPU wants the CPU without pause until the next {@code block} row, where it blocks (work
- * rows inside a window are part of it). On an uncontended host the vCPU runs exactly as
- * recorded; under contention work is delayed, never lost, and windows keep their wall times.
+ * rows inside a window are part of it; a vCPU preempted at the block blocks as soon as it runs
+ * again). On an uncontended host the vCPU runs exactly as recorded; under contention work is
+ * delayed, never lost, and windows keep their wall times.
  */
 public final class DemandReplay implements Workload {
   private static final byte WAKE = (byte) DemandEvent.WAKE.ordinal();
@@ -46,8 +47,7 @@ public final class DemandReplay implements Workload {
         g.unblock();
       } else if (window) {
         window = false;
-        g.block();
-        g.dropWork();
+        g.dropWork(); // blocks in onWorkDone: now if running, else as soon as it runs
       }
     }
     if (next < rows.size()) {
