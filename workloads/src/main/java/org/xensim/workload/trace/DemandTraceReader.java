@@ -38,7 +38,7 @@ public final class DemandTraceReader {
       if (t.isEmpty() || t.startsWith("#")) {
         continue;
       }
-      String[] f = t.split(",", -1);
+      String[] f = Fields.split(t);
       if (!seenData && !Character.isDigit(t.charAt(0))) {
         seenData = true;
         if (!header(f)) {
@@ -93,7 +93,7 @@ public final class DemandTraceReader {
     }
     int vcpu = -1;
     String v = f[2].strip();
-    if (v.matches("[0-9]{1,4}") && Integer.parseInt(v) < MAX_VCPUS) {
+    if (Fields.digits(v, 4) && Integer.parseInt(v) < MAX_VCPUS) {
       vcpu = Integer.parseInt(v);
     } else {
       problems.bad(lineNr, 3, COLUMNS[2], v, "a vCPU number from 0 to " + (MAX_VCPUS - 1));
@@ -144,7 +144,7 @@ public final class DemandTraceReader {
   /** A time or amount: integer ns or a duration with a unit; -1 after reporting a problem. */
   private static long duration(String s, int lineNr, int column, LineProblems problems) {
     String t = s.strip();
-    if (t.matches("[0-9]{1,18}")) {
+    if (Fields.digits(t, 18)) {
       return Long.parseLong(t);
     }
     try {

@@ -2,22 +2,18 @@ package org.xensim.workload.trace;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.xensim.core.time.Time;
 
 /**
  * Reads the {@code util-csv} format: per-VM CPU-utilisation samples, one row per sample and
- * interval, as public cloud VM traces publish them. Columns are separated by commas, semicolons
- * or tabs; a first row whose timestamp is not a number is a header; {@code #} comments and blank
+ * interval, as public cloud VM traces publish them. Columns are separated by commas, else
+ * semicolons, else tabs; a first row whose timestamp is not a number is a header; {@code #} comments and blank
  * lines are skipped. Each VM's timestamps must increase. Every bad row is reported with its line
  * and column.
  */
 public final class UtilTraceReader {
-  private static final Pattern SEPARATOR = Pattern.compile("\\s*[,;\\t]\\s*");
 
   private UtilTraceReader() {}
 
@@ -40,7 +36,7 @@ public final class UtilTraceReader {
       if (t.isEmpty() || t.startsWith("#")) {
         continue;
       }
-      String[] f = SEPARATOR.split(t, -1);
+      String[] f = Fields.split(t);
       if (f.length < need) {
         if (!problems.bad(lineNr, 0, "", t, need + " or more columns (time in column "
             + fmt.timeColumn() + ", utilisation in column " + fmt.utilColumn() + ")")) {
@@ -155,16 +151,5 @@ public final class UtilTraceReader {
     double[] toArray() {
       return java.util.Arrays.copyOf(a, n);
     }
-  }
-
-  /** Names a unit for messages. */
-  static String unitName(long unitNs) {
-    return unitNs == Time.NS_PER_S ? "s" : unitNs == Time.NS_PER_MS ? "ms"
-        : unitNs == Time.NS_PER_US ? "us" : "ns";
-  }
-
-  /** The VMs found, for messages. */
-  static List<String> names(Map<String, UtilSeries> vms) {
-    return new ArrayList<>(vms.keySet());
   }
 }
