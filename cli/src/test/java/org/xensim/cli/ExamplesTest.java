@@ -25,22 +25,48 @@ class ExamplesTest {
   @TempDir Path tmp;
 
   /** What each example promises, checked on its summary. */
-  private static final Map<String, Consumer<JsonNode>> PROMISES = Map.of(
+  private static final Map<String, Consumer<JsonNode>> PROMISES = Map.ofEntries(Map.entry(
       "quickstart", s -> {
         assertThat(share(s, "batch-0") + share(s, "batch-1")).isGreaterThan(1.9);
         assertThat(domain(s, "interactive").get("vcpus").get(0).get("wakes").asLong())
             .isPositive();
-      },
+      }), Map.entry(
       "credit-weights", s -> {
         // Weights 1:2:4 over 2 pCPUs: 2/7, 4/7, 8/7, within 2 % of a pCPU.
         assertThat(share(s, "light")).isCloseTo(2.0 / 7, org.assertj.core.data.Offset.offset(0.02));
         assertThat(share(s, "medium")).isCloseTo(4.0 / 7, org.assertj.core.data.Offset.offset(0.02));
         assertThat(share(s, "heavy")).isCloseTo(8.0 / 7, org.assertj.core.data.Offset.offset(0.02));
-      },
+      }), Map.entry(
       "credit-caps", s -> {
         assertThat(share(s, "capped")).isCloseTo(0.25, org.assertj.core.data.Offset.offset(0.01));
         assertThat(share(s, "uncapped")).isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.01));
-      });
+      }), Map.entry(
+      "credit2-runqueues", s -> {
+        // Per-core runqueues: balanced onto 4 cores during warm-up, full speed.
+        for (JsonNode v : domain(s, "core-hogs").get("vcpus")) {
+          assertThat(v.get("work_ns").asLong()).isEqualTo(v.get("cpu_ns").asLong());
+        }
+        // One runqueue per socket: the packed hogs stay on sibling threads, at 60 %.
+        for (JsonNode v : domain(s, "socket-hogs").get("vcpus")) {
+          assertThat(v.get("work_ns").asDouble() / v.get("cpu_ns").asDouble())
+              .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+        }
+      }), Map.entry(
+      "credit2-affinity", s -> {
+        for (JsonNode v : domain(s, "pinned").get("vcpus")) {
+          assertThat(v.get("share").asDouble()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+        }
+        assertThat(share(s, "free")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+      }), Map.entry(
+      "rtds-edf", s -> {
+        // Schedulable under global EDF (U = 1.2 <= m(1 - umax) + umax = 1.5): each server
+        // gets exactly its budget per period, and no server period misses its budget.
+        assertThat(share(s, "rt-a")).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(share(s, "rt-b")).isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(share(s, "rt-c")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(s.get("pools").get(0).get("budget_misses").asLong()).isZero();
+        assertThat(s.get("totals").get("idle_repolls").asLong()).isZero();
+      }));
 
   static Stream<String> examples() throws IOException {
     try (Stream<Path> files = Files.list(EXAMPLES)) {
@@ -59,6 +85,24 @@ class ExamplesTest {
     assertThat(tmp.resolve(name).resolve("summary.json")).exists();
     assertThat(PROMISES).as("every example has a promise checked here").containsKey(name);
     PROMISES.get(name).accept(summary);
+  }
+
+  /** The 4.6 quantum-driven RTDS on the same task set: invoked every quantum, and re-polling. */
+  @Test
+  void rtdsOf46InvokesTheSchedulerMoreOftenThan47() {
+    ScenarioLoader loader = ScenarioLoader.withInstalledProviders();
+    JsonNode v47 = ScenarioRunner.runToFolder(
+        loader.load(EXAMPLES.resolve("rtds-edf.yaml"), List.of()), tmp.resolve("47"), null);
+    JsonNode v46 = ScenarioRunner.runToFolder(loader.load(EXAMPLES.resolve("rtds-edf.yaml"),
+        List.of("xen.version=\"4.6\"")), tmp.resolve("46"), null);
+    long calls47 = v47.get("totals").get("schedule_calls").asLong();
+    long calls46 = v46.get("totals").get("schedule_calls").asLong();
+    // 4.7 decides only at budget exhaustion, replenishment and wake (a few per period); 4.6
+    // runs at least once per 1 ms quantum on every busy pCPU.
+    assertThat(calls46).isGreaterThan(calls47);
+    assertThat(calls46).isGreaterThanOrEqualTo(
+        (long) (v46.get("pcpus").get(0).get("busy_ns").asLong() / 1_000_000));
+    assertThat(v46.get("totals").get("idle_repolls").asLong()).isPositive();
   }
 
   @Test

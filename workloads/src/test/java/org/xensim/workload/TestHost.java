@@ -1,13 +1,13 @@
 package org.xensim.workload;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.xensim.core.cost.CostModel;
 import org.xensim.core.domain.Domain;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.engine.Simulation;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.host.Topology;
 import org.xensim.core.observe.Listeners;
 import org.xensim.core.observe.SimListener;
@@ -33,7 +33,7 @@ final class TestHost {
     sim = new Simulation(seed, 0);
     Topology topo = new Topology(1, 1, pcpus, 1);
     layer = new GenericLayer(sim, topo, CostModel.ZERO, listeners);
-    pool = layer.addPool("Pool-0", (BitSet) topo.allCpus().clone(), new FifoProvider(),
+    pool = layer.addPool("Pool-0", topo.allCpus().clone(), new FifoProvider(),
         new SchedParams(Map.of("fifo_slice_us", 1000L)), "4.7");
   }
 
@@ -45,11 +45,11 @@ final class TestHost {
   /** A domain whose vCPU i runs {@code workloads[i]}, placed round-robin on the pCPUs. */
   List<VCpu> domain(String name, Workload... workloads) {
     Domain d = layer.createDomain(name, pool, SchedParams.EMPTY);
-    BitSet all = (BitSet) layer.topology().allCpus().clone();
+    CpuMask all = layer.topology().allCpus();
     List<VCpu> out = new ArrayList<>();
     for (Workload w : workloads) {
       int cpu = nextCpu++ % layer.topology().nrCpus();
-      out.add(layer.createVcpu(d, cpu, (BitSet) all.clone(), (BitSet) all.clone(),
+      out.add(layer.createVcpu(d, cpu, all.clone(), all.clone(),
           SchedParams.EMPTY, w));
     }
     return out;

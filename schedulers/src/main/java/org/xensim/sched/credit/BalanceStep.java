@@ -2,7 +2,7 @@ package org.xensim.sched.credit;
 
 import static org.xensim.sched.credit.CreditConstants.CSCHED_BALANCE_SOFT_AFFINITY;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.domain.VCpu;
 
 /**
@@ -16,9 +16,9 @@ final class BalanceStep {
    * Models {@code __vcpu_has_soft_affinity()}: the soft mask matters only if it does not cover
    * the pool, does not cover the hard mask, and meets {@code mask}.
    */
-  static boolean hasSoftAffinity(VCpu v, BitSet poolCpus, BitSet mask) {
-    BitSet soft = v.softAffinity();
-    return !isSubset(poolCpus, soft) && !isSubset(v.hardAffinity(), soft)
+  static boolean hasSoftAffinity(VCpu v, CpuMask poolCpus, CpuMask mask) {
+    CpuMask soft = v.softAffinity();
+    return !poolCpus.isSubsetOf(soft) && !v.hardAffinity().isSubsetOf(soft)
         && soft.intersects(mask);
   }
 
@@ -26,9 +26,8 @@ final class BalanceStep {
    * Models {@code csched_balance_cpumask()}: soft ∩ hard for the soft step (hard if that is
    * empty), hard for the hard step; written into {@code out}.
    */
-  static void cpumask(VCpu v, int step, BitSet out) {
-    out.clear();
-    out.or(v.hardAffinity());
+  static void cpumask(VCpu v, int step, CpuMask out) {
+    out.copyFrom(v.hardAffinity());
     if (step == CSCHED_BALANCE_SOFT_AFFINITY) {
       out.and(v.softAffinity());
       if (out.isEmpty()) {
@@ -37,13 +36,4 @@ final class BalanceStep {
     }
   }
 
-  /** {@code cpumask_subset(a, b)}: every member of a is in b (no allocation). */
-  static boolean isSubset(BitSet a, BitSet b) {
-    for (int i = a.nextSetBit(0); i >= 0; i = a.nextSetBit(i + 1)) {
-      if (!b.get(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

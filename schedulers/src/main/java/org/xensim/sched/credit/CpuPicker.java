@@ -4,7 +4,7 @@ import static org.xensim.sched.credit.CreditConstants.CSCHED_BALANCE_HARD_AFFINI
 import static org.xensim.sched.credit.CreditConstants.CSCHED_BALANCE_SOFT_AFFINITY;
 import static org.xensim.sched.credit.CreditConstants.CSCHED_FLAG_VCPU_MIGRATING;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.host.CpuMasks;
 import org.xensim.core.host.Topology;
@@ -20,10 +20,10 @@ final class CpuPicker {
   private final Runq runq;
   private final Topology topo;
   // Scratch masks (the C code's stack cpumasks); reused, never allocated per call.
-  private final BitSet cpus;
-  private final BitSet idlers;
-  private final BitSet cpuIdlers;
-  private final BitSet nxtIdlers;
+  private final CpuMask cpus;
+  private final CpuMask idlers;
+  private final CpuMask cpuIdlers;
+  private final CpuMask nxtIdlers;
 
   CpuPicker(SchedContext ctx, CreditPrivate prv, Runq runq) {
     this.ctx = ctx;
@@ -31,10 +31,10 @@ final class CpuPicker {
     this.runq = runq;
     this.topo = ctx.topology();
     int n = topo.nrCpus();
-    cpus = new BitSet(n);
-    idlers = new BitSet(n);
-    cpuIdlers = new BitSet(n);
-    nxtIdlers = new BitSet(n);
+    cpus = new CpuMask(n);
+    idlers = new CpuMask(n);
+    cpuIdlers = new CpuMask(n);
+    nxtIdlers = new CpuMask(n);
   }
 
   /**
@@ -52,11 +52,10 @@ final class CpuPicker {
    * pCPU whose core (or socket) was preferred records the thread chosen.
    */
   int pick(VCpu vc, boolean commit) {
-    BitSet online = ctx.poolCpus();
+    CpuMask online = ctx.poolCpus();
     CreditPcpu spc = null;
     int cpu = vc.processor();
-    cpus.clear();
-    cpus.or(vc.hardAffinity());
+    cpus.copyFrom(vc.hardAffinity());
     cpus.and(online);
 
     for (int step = CSCHED_BALANCE_SOFT_AFFINITY; step <= CSCHED_BALANCE_HARD_AFFINITY; step++) {
@@ -71,8 +70,7 @@ final class CpuPicker {
       cpu = cpus.get(vc.processor()) ? vc.processor() : CpuMasks.cycle(vc.processor(), cpus);
 
       // Xen ands prv->idlers with cpu_online_map; prv->idlers only ever holds this pool's pCPUs.
-      idlers.clear();
-      idlers.or(prv.idlers);
+      idlers.copyFrom(prv.idlers);
       idlers.and(topo.allCpus());
       // Discount vc itself: its processor counts as idle if nobody waits there. This does not
       // check where vc runs (spec §3.11 step 3), reproduced as is.
@@ -89,10 +87,8 @@ final class CpuPicker {
       while (!cpus.isEmpty()) {
         int nxt = CpuMasks.cycle(cpu, cpus);
         int migrateFactor;
-        cpuIdlers.clear();
-        cpuIdlers.or(idlers);
-        nxtIdlers.clear();
-        nxtIdlers.or(idlers);
+        cpuIdlers.copyFrom(idlers);
+        nxtIdlers.copyFrom(idlers);
         if (topo.socketMask(nxt).get(cpu)) {
           // Same socket: compare the idle threads of the two cores.
           migrateFactor = 1;

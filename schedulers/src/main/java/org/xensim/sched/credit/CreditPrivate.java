@@ -11,7 +11,7 @@ import static org.xensim.sched.credit.CreditConstants.XEN_SYSCTL_CSCHED_TSLICE_M
 import static org.xensim.sched.credit.CreditConstants.XEN_SYSCTL_SCHED_RATELIMIT_MAX;
 import static org.xensim.sched.credit.CreditConstants.XEN_SYSCTL_SCHED_RATELIMIT_MIN;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.engine.Timer;
 
 /**
@@ -29,9 +29,9 @@ final class CreditPrivate {
   /** {@code master}: the pCPU that runs the accounting; -1 ({@code UINT_MAX}) before any. */
   int master = -1;
   /** {@code idlers}: pCPUs whose last pass chose their idle vCPU. */
-  final BitSet idlers;
+  final CpuMask idlers;
   /** {@code cpus}: the pCPUs of this instance. */
-  final BitSet cpus;
+  final CpuMask cpus;
   /** {@code weight}: sum over active vCPUs of their domain's weight ({@code uint32_t}). */
   int weight;
   /** {@code credit}: credits per period, {@code credits_per_tslice · ncpus} ({@code uint32_t}). */
@@ -68,8 +68,8 @@ final class CreditPrivate {
    */
   CreditPrivate(int nrCpus, int tsliceMsOpt, int ratelimitUsOpt, boolean tickleOneIdle,
       int vcpuMigrationDelayUs, boolean smtPowerSavings) {
-    this.idlers = new BitSet(nrCpus);
-    this.cpus = new BitSet(nrCpus);
+    this.idlers = new CpuMask(nrCpus);
+    this.cpus = new CpuMask(nrCpus);
     this.pcpu = new CreditPcpu[nrCpus];
     this.tickleOneIdle = tickleOneIdle;
     this.vcpuMigrationDelayUs = vcpuMigrationDelayUs;

@@ -4,7 +4,7 @@ import static org.xensim.sched.credit.CreditConstants.CSCHED_BALANCE_HARD_AFFINI
 import static org.xensim.sched.credit.CreditConstants.CSCHED_BALANCE_SOFT_AFFINITY;
 import static org.xensim.sched.credit.CreditConstants.MICROSECS_1;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.host.CpuMasks;
 import org.xensim.core.host.Topology;
@@ -20,9 +20,9 @@ final class LoadBalancer {
   private final CreditPrivate prv;
   private final Runq runq;
   private final Topology topo;
-  private final BitSet workers;
+  private final CpuMask workers;
   /** {@code cpumask_scratch_cpu(cpu)} of the stealing pCPU. */
-  private final BitSet scratch;
+  private final CpuMask scratch;
   /** Set by {@link #loadBalance} when the vCPU returned was stolen ({@code *stolen}). */
   boolean stolen;
 
@@ -31,8 +31,8 @@ final class LoadBalancer {
     this.prv = prv;
     this.runq = runq;
     this.topo = ctx.topology();
-    this.workers = new BitSet(topo.nrCpus());
-    this.scratch = new BitSet(topo.nrCpus());
+    this.workers = new CpuMask(topo.nrCpus());
+    this.scratch = new CpuMask(topo.nrCpus());
   }
 
   /**
@@ -43,15 +43,14 @@ final class LoadBalancer {
    */
   CreditVcpu loadBalance(int cpu, CreditVcpu snext) {
     stolen = false;
-    BitSet online = ctx.poolCpus();
+    CpuMask online = ctx.poolCpus();
     if (online.get(cpu)) {
       int node = topo.nodeOf(cpu);
       for (int step = CSCHED_BALANCE_SOFT_AFFINITY; step <= CSCHED_BALANCE_HARD_AFFINITY;
           step++) {
         int peerNode = node;
         do {
-          workers.clear();
-          workers.or(online);
+          workers.copyFrom(online);
           workers.andNot(prv.idlers);
           workers.and(topo.nodeMask(peerNode));
           workers.clear(cpu);
@@ -111,7 +110,7 @@ final class LoadBalancer {
   }
 
   /** Models {@code __csched_vcpu_is_migrateable()}. */
-  private boolean isMigrateable(VCpu vc, int destCpu, BitSet mask) {
+  private boolean isMigrateable(VCpu vc, int destCpu, CpuMask mask) {
     return !vc.isRunning() && !isCacheHot(vc) && mask.get(destCpu);
   }
 

@@ -4,7 +4,7 @@ import static org.xensim.sched.credit.CreditConstants.CSCHED_BALANCE_HARD_AFFINI
 import static org.xensim.sched.credit.CreditConstants.CSCHED_BALANCE_SOFT_AFFINITY;
 import static org.xensim.sched.credit.CreditConstants.CSCHED_PRI_IDLE;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.host.CpuMasks;
 import org.xensim.core.sched.SchedContext;
@@ -25,18 +25,18 @@ final class RunqTickle {
    * wakes on the pool's master) — see docs/departures-credit.md.
    */
   private final int[] lastTickleCpu;
-  private final BitSet mask;
-  private final BitSet idleMask;
-  private final BitSet scratch;
+  private final CpuMask mask;
+  private final CpuMask idleMask;
+  private final CpuMask scratch;
 
   RunqTickle(SchedContext ctx, CreditPrivate prv) {
     this.ctx = ctx;
     this.prv = prv;
     int n = ctx.topology().nrCpus();
     this.lastTickleCpu = new int[n];
-    this.mask = new BitSet(n);
-    this.idleMask = new BitSet(n);
-    this.scratch = new BitSet(n);
+    this.mask = new CpuMask(n);
+    this.idleMask = new CpuMask(n);
+    this.scratch = new CpuMask(n);
   }
 
   /** Models {@code __runq_tickle()} for {@code snew}, just queued on its processor. */
@@ -44,10 +44,9 @@ final class RunqTickle {
     int cpu = snew.vcpu.processor();
     VCpu curVcpu = ctx.curr(cpu);
     CreditVcpu cur = (CreditVcpu) curVcpu.schedPriv();
-    BitSet online = ctx.poolCpus();
+    CpuMask online = ctx.poolCpus();
     mask.clear();
-    idleMask.clear();
-    idleMask.or(prv.idlers);
+    idleMask.copyFrom(prv.idlers);
     idleMask.and(online);
     boolean idlersEmpty = idleMask.isEmpty();
 

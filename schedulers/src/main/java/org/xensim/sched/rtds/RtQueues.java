@@ -1,6 +1,6 @@
 package org.xensim.sched.rtds;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.sched.SchedContext;
 
@@ -15,11 +15,11 @@ public final class RtQueues {
   /** {@code depletedq}: waiting vCPUs without budget, newest first. */
   final ListHead depletedq = ListHead.newQueue();
   /** {@code tickled}: pCPUs tickled and not yet through rt_schedule(). */
-  final BitSet tickled = new BitSet();
+  final CpuMask tickled = new CpuMask();
 
   private final SchedContext ctx;
   /** Scratch mask for runq_tickle(); never escapes. */
-  private final BitSet notTickled = new BitSet();
+  private final CpuMask notTickled = new CpuMask();
 
   public RtQueues(SchedContext ctx) {
     this.ctx = ctx;
@@ -76,7 +76,7 @@ public final class RtQueues {
    * {@code cpu} (hard affinity within the pool), or null.
    */
   public RtVcpu runqPick(int cpu) {
-    BitSet pool = ctx.poolCpus();
+    CpuMask pool = ctx.poolCpus();
     for (ListHead iter = runq.next; iter != runq; iter = iter.next) {
       if (pool.get(cpu) && iter.owner.vcpu.hardAffinity().get(cpu)) {
         return iter.owner;
@@ -90,7 +90,7 @@ public final class RtQueues {
    * context_saved): the first run-queue vCPU allowed on any pCPU of the pool, or null.
    */
   public RtVcpu runqPickAnyCpu() {
-    BitSet pool = ctx.poolCpus();
+    CpuMask pool = ctx.poolCpus();
     for (ListHead iter = runq.next; iter != runq; iter = iter.next) {
       if (iter.owner.vcpu.hardAffinity().intersects(pool)) {
         return iter.owner;
@@ -111,9 +111,8 @@ public final class RtQueues {
       return;
     }
     VCpu v = svc.vcpu;
-    BitSet mask = notTickled;
-    mask.clear();
-    mask.or(ctx.poolCpus());
+    CpuMask mask = notTickled;
+    mask.copyFrom(ctx.poolCpus());
     mask.and(v.hardAffinity());
     mask.andNot(tickled);
 

@@ -1,7 +1,7 @@
 package org.xensim.sched.rtds;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public abstract class RtSchedulerBase implements Scheduler {
   /** The pool's vCPUs, in insertion order (for the summary). */
   private final List<RtVcpu> vcpus = new ArrayList<>();
   /** Scratch mask for rt_cpu_pick(). */
-  private final BitSet pickMask = new BitSet();
+  private final CpuMask pickMask = new CpuMask();
 
   protected RtSchedulerBase(SchedContext ctx) {
     this.ctx = ctx;
@@ -65,9 +65,8 @@ public abstract class RtSchedulerBase implements Scheduler {
    */
   @Override
   public int pickCpu(VCpu v) {
-    BitSet cpus = pickMask;
-    cpus.clear();
-    cpus.or(ctx.poolCpus());
+    CpuMask cpus = pickMask;
+    cpus.copyFrom(ctx.poolCpus());
     cpus.and(v.hardAffinity());
     return cpus.get(v.processor()) ? v.processor() : CpuMasks.cycle(v.processor(), cpus);
   }

@@ -2,7 +2,7 @@ package org.xensim.sched.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -16,9 +16,9 @@ class BurnCreditsTest {
 
   private static CreditVcpu svc() {
     Domain d = new Domain(0, "D", 0, SchedParams.EMPTY, false);
-    BitSet all = new BitSet();
+    CpuMask all = new CpuMask();
     all.set(0);
-    VCpu v = new VCpu(1, d, 0, 0, all, (BitSet) all.clone(), SchedParams.EMPTY);
+    VCpu v = new VCpu(1, d, 0, 0, all, all.clone(), SchedParams.EMPTY);
     CreditDom sdom = new CreditDom(d, 256, 0);
     return new CreditVcpu(v, sdom, CreditConstants.CSCHED_PRI_TS_UNDER);
   }

@@ -8,7 +8,7 @@ import static org.xensim.sched.credit.CreditConstants.CSCHED_PRI_TS_OVER;
 import static org.xensim.sched.credit.CreditConstants.CSCHED_PRI_TS_UNDER;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,9 @@ class RunqTest {
   }
 
   private VCpu vcpu(Domain d, String unused) {
-    BitSet m = new BitSet();
+    CpuMask m = new CpuMask();
     m.set(0, 2);
-    return new VCpu(ids++, d, d.vcpus().size(), 0, m, (BitSet) m.clone(), SchedParams.EMPTY);
+    return new VCpu(ids++, d, d.vcpus().size(), 0, m, m.clone(), SchedParams.EMPTY);
   }
 
   private CreditVcpu svc(String name, int pri) {

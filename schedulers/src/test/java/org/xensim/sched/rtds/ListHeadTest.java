@@ -3,7 +3,7 @@ package org.xensim.sched.rtds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xensim.core.domain.Domain;
@@ -16,7 +16,7 @@ class ListHeadTest {
 
   static RtVcpu svc(String name, long deadline) {
     Domain d = new Domain(ids, name, 0, SchedParams.EMPTY, false);
-    BitSet all = new BitSet();
+    CpuMask all = new CpuMask();
     all.set(0);
     RtVcpu s = new RtVcpu(new VCpu(ids++, d, 0, 0, all, all, SchedParams.EMPTY), 10, 1);
     s.curDeadline = deadline;

@@ -1,6 +1,6 @@
 package org.xensim.sched.rtds;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.HashMap;
 import java.util.Map;
 import org.xensim.core.cost.CostModel;
@@ -48,7 +48,7 @@ final class RtdsSim {
       listeners.add(timeline);
     }
     layer = new GenericLayer(sim, topology, costs, listeners);
-    pool = layer.addPool("Pool-0", (BitSet) topology.allCpus().clone(), new RtdsProvider(),
+    pool = layer.addPool("Pool-0", topology.allCpus().clone(), new RtdsProvider(),
         new SchedParams(poolParams), version);
   }
 
@@ -60,7 +60,7 @@ final class RtdsSim {
     p.put("budget", Durations.parse(budget) / 1000);
     SchedParams params = new SchedParams(p);
     Domain d = layer.createDomain(name, pool, params);
-    BitSet hard = cpus == null ? (BitSet) topology.allCpus().clone()
+    CpuMask hard = cpus == null ? topology.allCpus().clone()
         : CpuMasks.parse(cpus, topology);
     int cpu = initialCpu;
     for (int i = 0; i < vcpus; i++) {
@@ -68,7 +68,7 @@ final class RtdsSim {
         cpu = CpuMasks.cycle(cpu, hard);
       }
       Workload w = workloads.length == 1 ? workloads[0] : workloads[i];
-      layer.createVcpu(d, cpu, (BitSet) hard.clone(), (BitSet) topology.allCpus().clone(),
+      layer.createVcpu(d, cpu, hard.clone(), topology.allCpus().clone(),
           params, w);
     }
     return this;

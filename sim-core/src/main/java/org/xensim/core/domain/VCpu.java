@@ -1,6 +1,6 @@
 package org.xensim.core.domain;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.xensim.core.sched.SchedParams;
 
 /**
@@ -18,8 +18,8 @@ public final class VCpu {
   private final int id;
   private final Domain domain;
   private final int vcpuId;
-  private final BitSet hardAffinity;
-  private final BitSet softAffinity;
+  private final CpuMask hardAffinity;
+  private final CpuMask softAffinity;
   private final SchedParams params;
 
   private int processor;
@@ -38,7 +38,7 @@ public final class VCpu {
 
   private Object schedPriv;
 
-  public VCpu(int id, Domain domain, int vcpuId, int processor, BitSet hard, BitSet soft,
+  public VCpu(int id, Domain domain, int vcpuId, int processor, CpuMask hard, CpuMask soft,
       SchedParams params) {
     this.id = id;
     this.domain = domain;
@@ -124,11 +124,11 @@ public final class VCpu {
     return --pauseCount == 0;
   }
 
-  public BitSet hardAffinity() {
+  public CpuMask hardAffinity() {
     return hardAffinity;
   }
 
-  public BitSet softAffinity() {
+  public CpuMask softAffinity() {
     return softAffinity;
   }
 

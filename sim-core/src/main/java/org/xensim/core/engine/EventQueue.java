@@ -3,9 +3,11 @@ package org.xensim.core.engine;
 import java.util.Arrays;
 
 /**
- * The one event queue: an indexed binary min-heap of {@link Timer}s ordered by (expiry, arming
+ * The one event queue: an indexed 4-ary min-heap of {@link Timer}s ordered by (expiry, arming
  * sequence). Arm, re-arm and cancel are O(log n) and allocation-free once the heap has grown.
  * Keys live in arrays parallel to the heap, so sifting compares without touching timer objects.
+ * A timer armed for the current instant (a raised schedule softirq, mostly) skips the heap: it
+ * joins a FIFO of "due now" timers, which keeps the same (expiry, sequence) order at O(1).
  */
 public final class EventQueue {
   private Timer[] heap = new Timer[64];
@@ -15,36 +17,105 @@ public final class EventQueue {
   private long nextSeq;
   private Timer firing;
   private long firingSeq;
+  /** The instant being processed; timers armed for it go to the FIFO. */
+  private long now = Long.MIN_VALUE;
+  private Timer[] due = new Timer[64];
+  private long[] dueSeqs = new long[64];
+  private int dueHead;
+  private int dueCount;
 
   /** Creates a timer whose handler runs on {@code cpu} (use -1 for host-wide events). */
   public Timer newTimer(int cpu, Runnable action) {
     return new Timer(this, cpu, action);
   }
 
-  public int size() {
-    return size;
+  public boolean isEmpty() {
+    return peekTime() == Long.MAX_VALUE;
   }
 
-  public boolean isEmpty() {
-    return size == 0;
+  /** Moves the clock of the queue: timers armed for {@code t} from now on are "due now". */
+  void advanceTo(long t) {
+    now = t;
+  }
+
+  /** Drops stale FIFO entries (cancelled or re-armed since) from its head. */
+  private boolean dueValid() {
+    while (dueCount > 0) {
+      Timer t = due[dueHead];
+      if (t.heapIndex == IN_DUE && t.seq == dueSeqs[dueHead]) {
+        return true;
+      }
+      due[dueHead] = null;
+      dueHead = (dueHead + 1) & (due.length - 1);
+      dueCount--;
+    }
+    return false;
+  }
+
+  /** Whether the FIFO's head comes before the heap's top in (expiry, sequence) order. */
+  private boolean dueFirst() {
+    return dueValid() && (size == 0 || whens[0] > now
+        || (whens[0] == now && seqs[0] > dueSeqs[dueHead]));
   }
 
   /** Expiry of the earliest timer, or {@link Long#MAX_VALUE} if none. */
   public long peekTime() {
+    if (dueValid()) {
+      return size == 0 || whens[0] > now ? now : whens[0];
+    }
     return size == 0 ? Long.MAX_VALUE : whens[0];
   }
 
   /** The earliest timer, left in the queue; null if none. */
   Timer peek() {
+    if (dueFirst()) {
+      return due[dueHead];
+    }
     return size == 0 ? null : heap[0];
   }
 
   /** Removes and returns the earliest timer (it becomes inactive). */
   public Timer poll() {
+    if (dueFirst()) {
+      return popDue();
+    }
     Timer top = heap[0];
     removeAt(0);
     return top;
   }
+
+  private Timer popDue() {
+    Timer t = due[dueHead];
+    due[dueHead] = null;
+    dueHead = (dueHead + 1) & (due.length - 1);
+    dueCount--;
+    t.heapIndex = -1;
+    return t;
+  }
+
+  private void pushDue(Timer t) {
+    if (dueCount == due.length) {
+      int n = due.length * 2;
+      Timer[] d = new Timer[n];
+      long[] s = new long[n];
+      for (int i = 0; i < dueCount; i++) {
+        int j = (dueHead + i) & (due.length - 1);
+        d[i] = due[j];
+        s[i] = dueSeqs[j];
+      }
+      due = d;
+      dueSeqs = s;
+      dueHead = 0;
+    }
+    int tail = (dueHead + dueCount) & (due.length - 1);
+    due[tail] = t;
+    dueSeqs[tail] = t.seq;
+    dueCount++;
+    t.heapIndex = IN_DUE;
+  }
+
+  /** {@link Timer#heapIndex} of a timer waiting in the "due now" FIFO. */
+  static final int IN_DUE = -2;
 
   /**
    * Runs the earliest timer's handler. The timer stays at the root while its handler runs and
@@ -52,6 +123,10 @@ public final class EventQueue {
    * re-arm is one sift instead of a removal plus an insertion.
    */
   void fireFirst() {
+    if (dueFirst()) {
+      popDue().action.run();
+      return;
+    }
     Timer t = heap[0];
     long seq = t.seq;
     firing = t;
@@ -69,10 +144,24 @@ public final class EventQueue {
   }
 
   void arm(Timer t, long whenNs) {
+    if (whenNs < now) {
+      // An expiry in the past fires at once, as Xen's set_timer() does: time never goes back.
+      whenNs = now;
+    }
     t.whenNs = whenNs;
     long seq = nextSeq++;
     t.seq = seq;
     int i = t.heapIndex;
+    if (whenNs == now && !isFiringSlot(t)) {
+      if (i >= 0) {
+        removeAt(i);
+      }
+      pushDue(t);
+      return;
+    }
+    if (i == IN_DUE) {
+      i = -1;
+    }
     if (i >= 0) {
       long oldWhen = whens[i];
       whens[i] = whenNs;
@@ -96,9 +185,16 @@ public final class EventQueue {
   }
 
   void cancel(Timer t) {
-    if (t.heapIndex >= 0 && !isFiring(t)) {
+    if (t.heapIndex == IN_DUE) {
+      t.heapIndex = -1;
+    } else if (t.heapIndex >= 0 && !isFiring(t)) {
       removeAt(t.heapIndex);
     }
+  }
+
+  /** The timer firing at the heap's root: re-arming it must keep it in the heap. */
+  private boolean isFiringSlot(Timer t) {
+    return t == firing && t.heapIndex == 0;
   }
 
   private void removeAt(int i) {
@@ -111,7 +207,7 @@ public final class EventQueue {
     }
     long w = whens[last];
     long s = seqs[last];
-    if (i > 0 && before(w, s, whens[(i - 1) >>> 1], seqs[(i - 1) >>> 1])) {
+    if (i > 0 && before(w, s, whens[(i - 1) >>> 2], seqs[(i - 1) >>> 2])) {
       siftUp(i, moved, w, s);
     } else {
       siftDown(i, moved, w, s);
@@ -131,7 +227,7 @@ public final class EventQueue {
 
   private void siftUp(int i, Timer t, long w, long s) {
     while (i > 0) {
-      int parent = (i - 1) >>> 1;
+      int parent = (i - 1) >>> 2;
       if (!before(w, s, whens[parent], seqs[parent])) {
         break;
       }
@@ -142,19 +238,31 @@ public final class EventQueue {
   }
 
   private void siftDown(int i, Timer t, long w, long s) {
-    int half = size >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < size && before(whens[right], seqs[right], whens[child], seqs[child])) {
-        child = right;
-      }
-      if (!before(whens[child], seqs[child], w, s)) {
+    int n = size;
+    while (true) {
+      int first = 4 * i + 1;
+      if (first >= n) {
         break;
       }
-      place(i, heap[child], whens[child], seqs[child]);
-      i = child;
+      int best = first;
+      long bw = whens[first];
+      long bs = seqs[first];
+      int last = Math.min(first + 4, n);
+      for (int c = first + 1; c < last; c++) {
+        long cw = whens[c];
+        if (cw < bw || (cw == bw && seqs[c] < bs)) {
+          best = c;
+          bw = cw;
+          bs = seqs[c];
+        }
+      }
+      if (!before(bw, bs, w, s)) {
+        break;
+      }
+      place(i, heap[best], bw, bs);
+      i = best;
     }
     place(i, t, w, s);
   }
+
 }

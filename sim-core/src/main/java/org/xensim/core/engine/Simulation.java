@@ -51,6 +51,7 @@ public final class Simulation {
     while (q.peekTime() < endNs) {
       Timer t = q.peek();
       now = t.whenNs;
+      q.advanceTo(now);
       currentCpu = t.cpu;
       eventsFired++;
       q.fireFirst();

@@ -32,7 +32,7 @@ public final class Timer {
   }
 
   public boolean isActive() {
-    return heapIndex >= 0 && !queue.isFiring(this);
+    return (heapIndex >= 0 || heapIndex == EventQueue.IN_DUE) && !queue.isFiring(this);
   }
 
   /** The expiry of an active timer. */

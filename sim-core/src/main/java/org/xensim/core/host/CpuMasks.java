@@ -1,9 +1,8 @@
 package org.xensim.core.host;
 
-import java.util.BitSet;
 import org.apache.commons.rng.UniformRandomProvider;
 
-/** Xen's cpumask helpers over {@link BitSet}, with the exact semantics the schedulers rely on. */
+/** Xen's cpumask helpers over {@link CpuMask}, with the exact semantics the schedulers rely on. */
 public final class CpuMasks {
   /** "No CPU" ({@code nr_cpu_ids} in Xen); any negative value. */
   public static final int NONE = -1;
@@ -11,17 +10,17 @@ public final class CpuMasks {
   private CpuMasks() {}
 
   /** {@code cpumask_first()}: lowest member or {@link #NONE}. */
-  public static int first(BitSet m) {
+  public static int first(CpuMask m) {
     return m.nextSetBit(0);
   }
 
   /** {@code cpumask_next(n, m)}: lowest member strictly greater than n, or {@link #NONE}. */
-  public static int next(int n, BitSet m) {
+  public static int next(int n, CpuMask m) {
     return m.nextSetBit(n + 1);
   }
 
   /** {@code cpumask_cycle(n, m)}: {@link #next}, wrapping round to {@link #first}. */
-  public static int cycle(int n, BitSet m) {
+  public static int cycle(int n, CpuMask m) {
     int nxt = m.nextSetBit(n + 1);
     return nxt >= 0 ? nxt : m.nextSetBit(0);
   }
@@ -30,7 +29,7 @@ public final class CpuMasks {
    * {@code cpumask_any()} as in Xen 4.7: a uniformly random member drawn from {@code rng}. A mask
    * of one member draws nothing (spec §9 rule 9).
    */
-  public static int any(BitSet m, UniformRandomProvider rng) {
+  public static int any(CpuMask m, UniformRandomProvider rng) {
     int w = m.cardinality();
     if (w == 0) {
       return NONE;
@@ -46,8 +45,8 @@ public final class CpuMasks {
   }
 
   /** Parses xl's cpu list syntax ({@code "0-3,8,10-11"}, {@code all}, {@code node:1}, {@code socket:0}). */
-  public static BitSet parse(String text, Topology topo) {
-    BitSet out = new BitSet();
+  public static CpuMask parse(String text, Topology topo) {
+    CpuMask out = new CpuMask();
     String s = text.trim();
     if (s.isEmpty()) {
       throw new IllegalArgumentException("empty cpu list");
@@ -58,7 +57,7 @@ public final class CpuMasks {
       if (negate) {
         p = p.substring(1).trim();
       }
-      BitSet piece = new BitSet();
+      CpuMask piece = new CpuMask();
       if (p.equals("all")) {
         piece.or(topo.allCpus());
       } else if (p.startsWith("node:") || p.startsWith("nodes:")) {
@@ -116,7 +115,7 @@ public final class CpuMasks {
   }
 
   /** Formats a mask in xl's syntax, e.g. {@code 0-3,8}. */
-  public static String format(BitSet m) {
+  public static String format(CpuMask m) {
     StringBuilder sb = new StringBuilder();
     int i = m.nextSetBit(0);
     while (i >= 0) {

@@ -1,6 +1,5 @@
 package org.xensim.core.host;
 
-import java.util.BitSet;
 
 /**
  * The host: NUMA nodes, sockets, cores and hardware threads (pCPUs), numbered node by node,
@@ -12,10 +11,10 @@ public final class Topology {
   private final int coresPerSocket;
   private final int threadsPerCore;
   private final int nrCpus;
-  private final BitSet[] siblings;
-  private final BitSet[] socketCpus;
-  private final BitSet[] nodeCpus;
-  private final BitSet all;
+  private final CpuMask[] siblings;
+  private final CpuMask[] socketCpus;
+  private final CpuMask[] nodeCpus;
+  private final CpuMask all;
 
   public Topology(int nodes, int socketsPerNode, int coresPerSocket, int threadsPerCore) {
     if (nodes < 1 || socketsPerNode < 1 || coresPerSocket < 1 || threadsPerCore < 1) {
@@ -26,10 +25,10 @@ public final class Topology {
     this.coresPerSocket = coresPerSocket;
     this.threadsPerCore = threadsPerCore;
     this.nrCpus = nodes * socketsPerNode * coresPerSocket * threadsPerCore;
-    siblings = new BitSet[nrCpus];
-    socketCpus = new BitSet[nrCpus];
-    nodeCpus = new BitSet[nodes];
-    all = new BitSet(nrCpus);
+    siblings = new CpuMask[nrCpus];
+    socketCpus = new CpuMask[nrCpus];
+    nodeCpus = new CpuMask[nodes];
+    all = new CpuMask(nrCpus);
     all.set(0, nrCpus);
     int perSocket = coresPerSocket * threadsPerCore;
     int perNode = socketsPerNode * perSocket;
@@ -42,8 +41,8 @@ public final class Topology {
     }
   }
 
-  private static BitSet range(int from, int count) {
-    BitSet b = new BitSet();
+  private static CpuMask range(int from, int count) {
+    CpuMask b = new CpuMask();
     b.set(from, from + count);
     return b;
   }
@@ -69,7 +68,7 @@ public final class Topology {
   }
 
   /** All pCPUs of the host. Do not modify. */
-  public BitSet allCpus() {
+  public CpuMask allCpus() {
     return all;
   }
 
@@ -99,7 +98,7 @@ public final class Topology {
   }
 
   /** {@code cpu_sibling_mask(cpu)}: the threads of cpu's core, cpu included. Do not modify. */
-  public BitSet siblingMask(int cpu) {
+  public CpuMask siblingMask(int cpu) {
     return siblings[cpu];
   }
 
@@ -107,17 +106,17 @@ public final class Topology {
    * The threads of cpu's socket: Xen's {@code cpu_core_mask(cpu)}, despite its name. Do not
    * modify.
    */
-  public BitSet socketMask(int cpu) {
+  public CpuMask socketMask(int cpu) {
     return socketCpus[cpu];
   }
 
   /** {@code node_to_cpumask(node)}. Do not modify. */
-  public BitSet nodeMask(int node) {
+  public CpuMask nodeMask(int node) {
     return nodeCpus[node];
   }
 
   /** The pCPUs of host-wide socket {@code socket}. */
-  public BitSet socketCpus(int socket) {
+  public CpuMask socketCpus(int socket) {
     return socketCpus[socket * coresPerSocket * threadsPerCore];
   }
 

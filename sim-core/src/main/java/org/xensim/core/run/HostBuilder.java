@@ -1,6 +1,6 @@
 package org.xensim.core.run;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,8 +36,8 @@ final class HostBuilder {
           SchedParams.withDefaults(specs, ParamSpec.Scope.DOMAIN, ds.params()));
       Workload[] workloads = ds.workload() == null ? new Workload[ds.vcpus()]
           : ds.workload().createForDomain(ds.name(), ds.vcpus());
-      BitSet poolCpus = pool.poolCpus();
-      BitSet allowed = (BitSet) ds.hard().clone();
+      CpuMask poolCpus = pool.poolCpus();
+      CpuMask allowed = ds.hard().clone();
       allowed.and(poolCpus);
       boolean exact = ds.initialCpu() >= 0;
       int cpu = -1;
@@ -47,8 +47,8 @@ final class HostBuilder {
         } else {
           cpu = CpuMasks.cycle(cpu, exact ? allowed : poolCpus);
         }
-        BitSet hard = exact ? (BitSet) ds.hard().clone() : (BitSet) topo.allCpus().clone();
-        BitSet soft = exact ? (BitSet) ds.soft().clone() : (BitSet) topo.allCpus().clone();
+        CpuMask hard = exact ? ds.hard().clone() : topo.allCpus().clone();
+        CpuMask soft = exact ? ds.soft().clone() : topo.allCpus().clone();
         Map<String, Object> vp = new TreeMap<>(ds.params());
         vp.putAll(ds.vcpuParams().get(i));
         layer.createVcpu(d, cpu, hard, soft,
@@ -66,7 +66,7 @@ final class HostBuilder {
    * (hard, then soft), so the scheduler's pick_cpu re-places each vCPU (spec §2.12).
    */
   private static void applyAffinity(GenericLayer layer, Domain d, Scenario.DomainSpec ds,
-      BitSet allowed, int[] cnt) {
+      CpuMask allowed, int[] cnt) {
     for (VCpu v : d.vcpus()) {
       boolean outside = !allowed.get(v.processor());
       if (!ds.hardGiven() && !ds.softGiven() && !outside) {
@@ -88,8 +88,8 @@ final class HostBuilder {
    * non-primary hyperthreads, ties to the highest number; the start (a thread of pCPU 0's core)
    * is not checked against the pool, as in 4.7.
    */
-  static int defaultVcpu0Location(Topology topo, BitSet online, int[] cnt) {
-    BitSet exclude = (BitSet) topo.siblingMask(0).clone();
+  static int defaultVcpu0Location(Topology topo, CpuMask online, int[] cnt) {
+    CpuMask exclude = (CpuMask) topo.siblingMask(0).clone();
     int cpu = exclude.nextSetBit(0);
     int second = exclude.nextSetBit(cpu + 1);
     if (second >= 0) {
@@ -99,7 +99,7 @@ final class HostBuilder {
       if (exclude.get(i)) {
         continue;
       }
-      BitSet sib = topo.siblingMask(i);
+      CpuMask sib = topo.siblingMask(i);
       if (i == sib.nextSetBit(0) && sib.nextSetBit(i + 1) >= 0) {
         continue;
       }

@@ -11,6 +11,7 @@ import org.xensim.core.observe.SimListener;
 import org.xensim.core.observe.TraceWriter;
 import org.xensim.core.random.RandomStreams;
 import org.xensim.core.scenario.Scenario;
+import org.xensim.core.schedule.CpuPool;
 import org.xensim.core.schedule.GenericLayer;
 
 /** One replication of a scenario: build the host, run it, fold the events into a summary. */
@@ -103,6 +104,7 @@ public final class ReplicationRun {
     }
     return new SummaryBuilder(scenario, layer, metrics, seed).build();
   }
+
 
   public int replication() {
     return replication;

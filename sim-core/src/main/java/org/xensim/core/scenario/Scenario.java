@@ -1,7 +1,7 @@
 package org.xensim.core.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.List;
 import java.util.Map;
 import org.xensim.core.cost.CostModel;
@@ -18,11 +18,11 @@ public record Scenario(String name, long seed, long durationNs, long warmupNs, i
     List<DomainSpec> domains, Output output, JsonNode sweep, JsonNode tree) {
 
   /** A cpupool with its scheduler and the boot options it runs with. */
-  public record Pool(String name, SchedulerProvider provider, BitSet cpus,
+  public record Pool(String name, SchedulerProvider provider, CpuMask cpus,
       Map<String, Object> params) {}
 
   /** One domain (a group with {@code count} is expanded into several). */
-  public record DomainSpec(String name, int vcpus, int pool, BitSet hard, BitSet soft,
+  public record DomainSpec(String name, int vcpus, int pool, CpuMask hard, CpuMask soft,
       boolean hardGiven, boolean softGiven, int initialCpu, Map<String, Object> params,
       List<Map<String, Object>> vcpuParams, WorkloadFactory workload, String workloadType) {}
 

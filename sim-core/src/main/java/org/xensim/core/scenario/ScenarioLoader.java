@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,7 +229,7 @@ public final class ScenarioLoader {
       problems.error("pools", list, "a list of pools, e.g. [{name: Pool-0, sched: credit, cpus: \"0-3\"}]");
       return pools;
     }
-    BitSet covered = new BitSet();
+    CpuMask covered = new CpuMask();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
       String path = "pools[" + i + "]";
@@ -242,13 +242,13 @@ public final class ScenarioLoader {
         problems.error(f.at("name"), name, "a name no other pool has");
       }
       String sched = f.choice("sched", bootSched, schedulers.names());
-      BitSet cpus = cpuList(f, "cpus", topo, null);
+      CpuMask cpus = cpuList(f, "cpus", topo, null);
       if (cpus == null) {
         problems.error(f.at("cpus"), null, "the pool's pCPUs in xl syntax, e.g. \"0-3\"");
-        cpus = new BitSet();
+        cpus = new CpuMask();
       }
       if (cpus.intersects(covered)) {
-        BitSet both = (BitSet) cpus.clone();
+        CpuMask both = cpus.clone();
         both.and(covered);
         problems.error(f.at("cpus"), f.get("cpus"), "pCPUs in no other pool (pools overlap on "
             + CpuMasks.format(both) + ")");
@@ -258,7 +258,7 @@ public final class ScenarioLoader {
       pools.add(pool(name, sched, cpus, version, bootOptions, own, path, problems));
     }
     if (covered.cardinality() < topo.nrCpus()) {
-      BitSet free = (BitSet) topo.allCpus().clone();
+      CpuMask free = topo.allCpus().clone();
       free.andNot(covered);
       problems.error("pools", "pCPUs " + CpuMasks.format(free)
           + " are in no pool; xensim needs every pCPU in a pool (free pCPUs of Xen 4.7 are not modelled)");
@@ -266,7 +266,7 @@ public final class ScenarioLoader {
     return pools;
   }
 
-  private Scenario.Pool pool(String name, String sched, BitSet cpus, String version,
+  private Scenario.Pool pool(String name, String sched, CpuMask cpus, String version,
       Map<String, Object> boot, Map<String, Object> own, String path, Problems problems) {
     SchedulerProvider provider = schedulers.find(sched).orElse(null);
     Map<String, Object> params = new LinkedHashMap<>();
@@ -300,13 +300,13 @@ public final class ScenarioLoader {
     return new Scenario.Pool(name, provider, cpus, params);
   }
 
-  private static BitSet cpuList(Fields f, String key, Topology topo, BitSet def) {
+  private static CpuMask cpuList(Fields f, String key, Topology topo, CpuMask def) {
     JsonNode v = f.get(key);
     if (v == null) {
       return def;
     }
     try {
-      BitSet b = CpuMasks.parse(v.asText(), topo);
+      CpuMask b = CpuMasks.parse(v.asText(), topo);
       if (b.isEmpty()) {
         f.problems().error(f.at(key), v, "a cpu list with at least one pCPU");
         return def;
@@ -351,9 +351,9 @@ public final class ScenarioLoader {
             + String.join(", ", pools.stream().map(Scenario.Pool::name).toList()));
       }
       Scenario.Pool pool = poolIdx >= 0 ? pools.get(poolIdx) : null;
-      BitSet poolCpus = pool == null ? topo.allCpus() : pool.cpus();
-      BitSet hard = cpuList(f, "cpus", topo, null);
-      BitSet soft = cpuList(f, "cpus_soft", topo, null);
+      CpuMask poolCpus = pool == null ? topo.allCpus() : pool.cpus();
+      CpuMask hard = cpuList(f, "cpus", topo, null);
+      CpuMask soft = cpuList(f, "cpus_soft", topo, null);
       if (hard != null && !hard.intersects(poolCpus)) {
         problems.error(f.at("cpus"), f.get("cpus"), "at least one pCPU of pool " + poolName
             + " (" + CpuMasks.format(poolCpus) + ")");
@@ -392,7 +392,7 @@ public final class ScenarioLoader {
           problems.error(f.at("name"), dn, "a domain name no other domain has");
         }
         out.add(new Scenario.DomainSpec(dn, vcpus, poolIdx,
-            hard == null ? (BitSet) poolCpus.clone() : hard, soft == null ? (BitSet) topo.allCpus().clone() : soft,
+            hard == null ? poolCpus.clone() : hard, soft == null ? topo.allCpus().clone() : soft,
             hard != null, soft != null, initialCpu, params, vcpuParams, workload, type));
       }
     }
@@ -438,7 +438,7 @@ public final class ScenarioLoader {
     for (int i = 0; i < list.size(); i++) {
       Fields e = new Fields(list.get(i), f.at("vcpu_params") + "[" + i + "]", problems);
       String which = e.string("vcpus", null);
-      BitSet set = new BitSet();
+      CpuMask set = new CpuMask();
       try {
         if (which == null) {
           throw new IllegalArgumentException("missing");

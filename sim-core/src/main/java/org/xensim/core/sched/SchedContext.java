@@ -1,6 +1,6 @@
 package org.xensim.core.sched;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.engine.Timer;
@@ -25,7 +25,7 @@ public interface SchedContext {
   Topology topology();
 
   /** The pool's pCPUs ({@code cpupool->cpu_valid}); do not modify. */
-  BitSet poolCpus();
+  CpuMask poolCpus();
 
   /** Creates a timer on {@code cpu}'s timer heap ({@code init_timer}). */
   Timer newTimer(int cpu, Runnable handler);

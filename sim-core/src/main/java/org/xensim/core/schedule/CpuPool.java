@@ -1,6 +1,6 @@
 package org.xensim.core.schedule;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.engine.Timer;
@@ -13,13 +13,13 @@ import org.xensim.core.sched.SchedulerProvider;
 public final class CpuPool implements SchedContext {
   private final int id;
   private final String name;
-  private final BitSet cpus;
+  private final CpuMask cpus;
   private final SchedulerProvider provider;
   private final String xenVersion;
   private final GenericLayer layer;
   Scheduler scheduler;
 
-  CpuPool(int id, String name, BitSet cpus, SchedulerProvider provider, String xenVersion,
+  CpuPool(int id, String name, CpuMask cpus, SchedulerProvider provider, String xenVersion,
       GenericLayer layer) {
     this.id = id;
     this.name = name;
@@ -66,7 +66,7 @@ public final class CpuPool implements SchedContext {
   }
 
   @Override
-  public BitSet poolCpus() {
+  public CpuMask poolCpus() {
     return cpus;
   }
 

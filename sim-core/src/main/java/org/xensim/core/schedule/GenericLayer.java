@@ -1,7 +1,7 @@
 package org.xensim.core.schedule;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.Collections;
 import java.util.List;
 import org.xensim.core.cost.CostModel;
@@ -47,9 +47,9 @@ public final class GenericLayer {
     this.idleDomain = new Domain(-1, "idle", -1, SchedParams.EMPTY, true);
     for (int c = 0; c < pcpus.length; c++) {
       PCpu p = new PCpu(c);
-      BitSet only = new BitSet();
+      CpuMask only = new CpuMask();
       only.set(c);
-      p.idle = new VCpu(nextVcpuId++, idleDomain, c, c, only, (BitSet) only.clone(),
+      p.idle = new VCpu(nextVcpuId++, idleDomain, c, c, only, only.clone(),
           SchedParams.EMPTY);
       p.idle.setRunning(true);
       p.idle.changeRunstate(RunState.RUNNING, 0);
@@ -68,7 +68,7 @@ public final class GenericLayer {
    * Creates a cpupool with its own scheduler instance and initialises its pCPUs in ascending
    * order (models {@code cpupool_create} + {@code schedule_cpu_switch} + {@code init_pdata}).
    */
-  public CpuPool addPool(String name, BitSet cpus, SchedulerProvider provider, SchedParams params,
+  public CpuPool addPool(String name, CpuMask cpus, SchedulerProvider provider, SchedParams params,
       String xenVersion) {
     CpuPool pool = new CpuPool(pools.size(), name, cpus, provider, xenVersion, this);
     for (int c = cpus.nextSetBit(0); c >= 0; c = cpus.nextSetBit(c + 1)) {
@@ -97,7 +97,7 @@ public final class GenericLayer {
    * Creates a vCPU on {@code processor} and inserts it into its pool's scheduler (models
    * {@code sched_init_vcpu()}); it starts up and blocked (spec §2.3, xensim convention).
    */
-  public VCpu createVcpu(Domain d, int processor, BitSet hard, BitSet soft, SchedParams params,
+  public VCpu createVcpu(Domain d, int processor, CpuMask hard, CpuMask soft, SchedParams params,
       Workload workload) {
     VCpu v = new VCpu(nextVcpuId++, d, d.vcpus().size(), processor, hard, soft, params);
     v.setPauseFlag(VCpu.VPF_BLOCKED);
@@ -359,10 +359,9 @@ public final class GenericLayer {
    * Models {@code vcpu_set_hard_affinity()} / {@code vcpu_set_soft_affinity()} through
    * {@code vcpu_set_affinity()}: set the mask, flag {@code _VPF_migrating}, sleep, migrate.
    */
-  public void setAffinity(VCpu v, BitSet mask, boolean hard) {
-    BitSet target = hard ? v.hardAffinity() : v.softAffinity();
-    target.clear();
-    target.or(mask);
+  public void setAffinity(VCpu v, CpuMask mask, boolean hard) {
+    CpuMask target = hard ? v.hardAffinity() : v.softAffinity();
+    target.copyFrom(mask);
     v.setPauseFlag(VCpu.VPF_MIGRATING);
     vcpuSleepNosync(v);
     vcpuMigrate(v);
@@ -374,7 +373,7 @@ public final class GenericLayer {
     if (costs.smtRate() == 1.0) {
       return 1.0;
     }
-    BitSet sib = topology.siblingMask(p.id);
+    CpuMask sib = topology.siblingMask(p.id);
     for (int s = sib.nextSetBit(0); s >= 0; s = sib.nextSetBit(s + 1)) {
       if (s != p.id && !pcpus[s].curr.isIdle()) {
         return costs.smtRate();
@@ -434,7 +433,7 @@ public final class GenericLayer {
     if (costs.smtRate() == 1.0) {
       return;
     }
-    BitSet sib = topology.siblingMask(p.id);
+    CpuMask sib = topology.siblingMask(p.id);
     for (int s = sib.nextSetBit(0); s >= 0; s = sib.nextSetBit(s + 1)) {
       PCpu q = pcpus[s];
       if (s != p.id && q.progressing != null) {

@@ -98,6 +98,18 @@ class EventQueueTest {
     assertThat(fired).containsExactly("first@7", "later@7");
   }
 
+  @Test
+  void anExpiryInThePastFiresAtOnceAndTimeNeverGoesBack() {
+    Timer late = timer("late");
+    sim.newTimer(0, () -> {
+      fired.add("first@" + sim.now());
+      late.set(sim.now() - 5);
+    }).set(10);
+    timer("after").set(10);
+    sim.runUntil(20);
+    assertThat(fired).containsExactly("first@10", "after@10", "late@10");
+  }
+
   /** Property: whatever the arm/re-arm/stop sequence, events come out sorted by (time, seq). */
   @RepeatedTest(20)
   void matchesASortedReferenceUnderRandomOperations() {
@@ -146,6 +158,66 @@ class EventQueueTest {
     }
     assertThat(expected).as("seed %d: every armed timer fired", seed).isZero();
     assertThat(count).isPositive();
+  }
+
+  /**
+   * Property: handlers that arm timers for the current instant (the "due now" FIFO), later
+   * instants, re-arm and cancel, still see every event in (expiry, arming sequence) order.
+   */
+  @RepeatedTest(20)
+  void handlersArmingForNowKeepTheOrder() {
+    long seed = System.nanoTime();
+    UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
+    Simulation s = new Simulation(1, 0);
+    int n = 40;
+    Timer[] timers = new Timer[n];
+    long[] when = new long[n];
+    long[] seqOf = new long[n];
+    boolean[] active = new boolean[n];
+    long[] seq = {0};
+    List<String> problems = new ArrayList<>();
+    int[] fired = {0};
+    for (int i = 0; i < n; i++) {
+      int id = i;
+      timers[i] = s.newTimer(0, () -> {
+        // The reference: the active timer with the least (when, seq) must be this one.
+        int best = -1;
+        for (int k = 0; k < n; k++) {
+          if (active[k] && (best < 0 || when[k] < when[best]
+              || (when[k] == when[best] && seqOf[k] < seqOf[best]))) {
+            best = k;
+          }
+        }
+        if (best != id || when[id] != s.now()) {
+          problems.add("seed " + seed + ": fired " + id + "@" + s.now() + ", expected " + best);
+        }
+        active[id] = false;
+        fired[0]++;
+        for (int op = rng.nextInt(4); op > 0; op--) {
+          int k = rng.nextInt(n);
+          if (rng.nextInt(5) == 0) {
+            timers[k].stop();
+            active[k] = false;
+          } else {
+            long t = s.now() + (rng.nextBoolean() ? 0 : rng.nextInt(3));
+            timers[k].set(t);
+            when[k] = t;
+            seqOf[k] = seq[0]++;
+            active[k] = true;
+          }
+        }
+      });
+    }
+    for (int i = 0; i < n; i++) {
+      long t = rng.nextInt(5);
+      timers[i].set(t);
+      when[i] = t;
+      seqOf[i] = seq[0]++;
+      active[i] = true;
+    }
+    s.runUntil(200);
+    assertThat(problems).isEmpty();
+    assertThat(fired[0]).isGreaterThan(n);
   }
 
   private static int indexOf(Timer[] ts, Timer t) {

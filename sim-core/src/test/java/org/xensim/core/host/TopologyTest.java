@@ -3,7 +3,7 @@ package org.xensim.core.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +13,8 @@ class TopologyTest {
   /** 1 node x 2 sockets x 2 cores x 2 threads, the contract's numbering example. */
   private final Topology small = new Topology(1, 2, 2, 2);
 
-  private static BitSet mask(int... cpus) {
-    BitSet b = new BitSet();
+  private static CpuMask mask(int... cpus) {
+    CpuMask b = new CpuMask();
     for (int c : cpus) {
       b.set(c);
     }
@@ -42,7 +42,7 @@ class TopologyTest {
     assertThat(big.socketOf(31)).isEqualTo(3);
     assertThat(big.coreOf(9)).isZero();
     assertThat(big.globalCoreOf(9)).isEqualTo(4);
-    BitSet node1 = new BitSet();
+    CpuMask node1 = new CpuMask();
     node1.set(16, 32);
     assertThat(big.nodeMask(1)).isEqualTo(node1);
     assertThat(big.socketCpus(2).cardinality()).isEqualTo(8);
@@ -55,13 +55,13 @@ class TopologyTest {
 
   @Test
   void cycleWrapsAndNeverPrefersItselfWhenOthersExist() {
-    BitSet m = mask(1, 4, 6);
+    CpuMask m = mask(1, 4, 6);
     assertThat(CpuMasks.cycle(4, m)).isEqualTo(6);
     assertThat(CpuMasks.cycle(6, m)).isEqualTo(1);
     assertThat(CpuMasks.cycle(0, m)).isEqualTo(1);
     assertThat(CpuMasks.cycle(4, mask(4))).isEqualTo(4);
     assertThat(CpuMasks.next(6, m)).isEqualTo(CpuMasks.NONE);
-    assertThat(CpuMasks.first(new BitSet())).isEqualTo(CpuMasks.NONE);
+    assertThat(CpuMasks.first(new CpuMask())).isEqualTo(CpuMasks.NONE);
   }
 
   @Test

@@ -2,7 +2,7 @@ package org.xensim.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import org.junit.jupiter.api.Test;
 import org.xensim.core.domain.Domain;
 import org.xensim.core.domain.VCpu;
@@ -11,7 +11,7 @@ import org.xensim.core.sched.SchedParams;
 /** Job and request response times are folded per vCPU, over the measured time only. */
 class MetricsCollectorTest {
   private final Domain d = new Domain(0, "web", 0, SchedParams.EMPTY, false);
-  private final VCpu v = new VCpu(1, d, 0, 0, new BitSet(), new BitSet(), SchedParams.EMPTY);
+  private final VCpu v = new VCpu(1, d, 0, 0, new CpuMask(), new CpuMask(), SchedParams.EMPTY);
   private final MetricsCollector m = new MetricsCollector(1, 1, 1);
 
   @Test

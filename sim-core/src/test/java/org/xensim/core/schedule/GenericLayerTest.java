@@ -3,7 +3,7 @@ package org.xensim.core.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import org.xensim.core.host.CpuMask;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,15 +58,15 @@ class GenericLayerTest {
       }
     });
     layer = new GenericLayer(sim, topo, costs, listeners);
-    BitSet all = (BitSet) topo.allCpus().clone();
+    CpuMask all = topo.allCpus().clone();
     pool = layer.addPool("Pool-0", all, new FifoProvider(),
         new SchedParams(Map.of("fifo_slice_us", sliceUs)), "4.7");
   }
 
   private VCpu vcpu(String name, int cpu, Workload w) {
     Domain d = layer.createDomain(name, pool, SchedParams.EMPTY);
-    BitSet all = (BitSet) layer.topology().allCpus().clone();
-    return layer.createVcpu(d, cpu, all, (BitSet) all.clone(), SchedParams.EMPTY, w);
+    CpuMask all = layer.topology().allCpus().clone();
+    return layer.createVcpu(d, cpu, all, all.clone(), SchedParams.EMPTY, w);
   }
 
   /** Wakes at {@code at}, does {@code work}, blocks for good. */
@@ -169,7 +169,7 @@ class GenericLayerTest {
   void settingAffinityWhileBlockedRePlacesTheVcpuThroughPickCpu() {
     host(new Topology(1, 1, 4, 1), CostModel.ZERO);
     VCpu a = vcpu("A", 0, burst(Time.ms(1), Time.ms(1)));
-    BitSet only2 = new BitSet();
+    CpuMask only2 = new CpuMask();
     only2.set(2);
     layer.setAffinity(a, only2, true);
     assertThat(a.processor()).isEqualTo(2);

@@ -72,7 +72,7 @@ public final class FifoScheduler implements Scheduler {
 
   @Override
   public int pickCpu(VCpu v) {
-    var allowed = (java.util.BitSet) v.hardAffinity().clone();
+    var allowed = (org.xensim.core.host.CpuMask) v.hardAffinity().clone();
     allowed.and(ctx.poolCpus());
     return allowed.get(v.processor()) ? v.processor() : allowed.nextSetBit(0);
   }
