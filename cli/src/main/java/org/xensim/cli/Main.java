@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
         "  xensim validate my.yaml      check it and list every problem",
         "  xensim run my.yaml           simulate it; results in results/<name>/",
         "  xensim list                  schedulers, their parameters and workload types",
+        "  xensim generate taskset …    a random real-time task set as a scenario",
+        "  xensim convert util FILE     a VM's CPU-utilisation trace as replayable demand",
         ""},
     subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class,
-        CommandLine.HelpCommand.class})
+        GenerateCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -58,6 +58,32 @@ class ExamplesTest {
         }
         assertThat(share(s, "free")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
       }), Map.entry(
+      "consolidation", s -> {
+        // Pool-0 (6 pCPUs) is overcommitted: the hogs take what the others leave, so it is
+        // fully busy; the RTDS pool keeps the controller's deadlines.
+        double pool0 = 0;
+        for (JsonNode d : s.get("domains")) {
+          if (d.get("pool").asText().equals("Pool-0")) {
+            pool0 += d.get("share").asDouble();
+          }
+        }
+        assertThat(pool0).isCloseTo(6.0, org.assertj.core.data.Offset.offset(0.01));
+        for (int i = 0; i < 4; i++) {
+          JsonNode web = domain(s, "web-" + i);
+          // Open-loop arrivals at 800/s over the 10 s measured: within 3 %.
+          assertThat(web.get("requests").asLong()).isBetween(7_760L, 8_240L);
+          assertThat(web.get("request_response_ns").get("mean").asLong())
+              .isBetween(1_000_000L, 10_000_000L);
+        }
+        JsonNode ctrl = domain(s, "ctrl").get("vcpus").get(0);
+        assertThat(ctrl.get("jobs").asLong()).isEqualTo(1000);
+        assertThat(ctrl.get("deadline_misses").asLong()).isZero();
+        // Its own pCPU: a job's response is its execution time, at most 2.5 ms (0.1 %).
+        assertThat(ctrl.get("job_response_ns").get("max").asLong()).isLessThan(2_503_000L);
+        assertThat(share(s, "db")).isBetween(0.1, 0.4);
+        assertThat(share(s, "erp")).isBetween(0.6, 1.2);
+        assertThat(share(s, "batch-0")).isPositive();
+      }), Map.entry(
       "rtds-edf", s -> {
         // Schedulable under global EDF (U = 1.2 <= m(1 - umax) + umax = 1.5): each server
         // gets exactly its budget per period, and no server period misses its budget.
