@@ -65,6 +65,7 @@ class OnOffTest {
           - {name: hog, workload: {type: cpu-hog}}
         """.formatted(phases)), "b", 0);
     assertThat(shared.get("share").asDouble()).isLessThan(0.2);
-    assertThat((double) shared.get("wakes").asLong()).isCloseTo(phasesRun, within(0.05 * phasesRun));
+    assertThat((double) shared.get("wakes").asLong())
+        .isCloseTo(phasesRun, within(0.05 * phasesRun));
   }
 }

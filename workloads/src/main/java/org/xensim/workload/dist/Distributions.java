@@ -203,7 +203,8 @@ public final class Distributions {
     }
     if (hasMean && name.equals("pareto") && shape > 0 && shape <= 1) {
       f.problems().error(f.at("shape"), f.get("shape"),
-          "a shape above 1 when a mean is given (a pareto with shape <= 1 has no mean; give scale)");
+          "a shape above 1 when a mean is given (a pareto with shape <= 1 has no mean; "
+              + "give scale)");
       return null;
     }
     return (double) v;

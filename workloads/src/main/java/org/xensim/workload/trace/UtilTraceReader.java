@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Reads the {@code util-csv} format: per-VM CPU-utilisation samples, one row per sample and
  * interval, as public cloud VM traces publish them. Columns are separated by commas, else
- * semicolons, else tabs; a first row whose timestamp is not a number is a header; {@code #} comments and blank
- * lines are skipped. Each VM's timestamps must increase. Every bad row is reported with its line
+ * semicolons, else tabs; a first row whose timestamp is not a number is a header; {@code #}
+ * comments and blank lines are skipped. Each VM's timestamps must increase. Every bad row is reported with its line
  * and column.
  */
 public final class UtilTraceReader {
