@@ -143,7 +143,12 @@ public final class TraceReplay extends WorkloadType {
       case "ms" -> Time.NS_PER_MS;
       default -> Time.NS_PER_S;
     };
-    double max = f.number("util_max", d.utilMax(), Double.MIN_VALUE, 1e12);
+    double max = f.number("util_max", d.utilMax(), 0, 1e12);
+    if (max == 0) {
+      f.problems().error(f.at("util_max"), f.get("util_max"), "the utilisation meaning fully "
+          + "busy, above 0 (100 for percent, 1 for a fraction)");
+      return null;
+    }
     long interval = f.duration("interval", 0);
     if (f.has("interval") && interval == 0) {
       f.problems().error(f.at("interval"), f.get("interval"), "a duration above 0 such as 5m");

@@ -94,7 +94,10 @@ public final class Distributions {
       }
       return mean > 0 ? new Exponential(mean) : null;
     }
-    double rate = f.number("rate", -1, Double.MIN_VALUE, 1e9);
+    double rate = f.number("rate", -1, 0, 1e9);
+    if (rate == 0) {
+      f.problems().error(f.at("rate"), f.get("rate"), "a rate above 0 (events per second)");
+    }
     return rate > 0 ? new Exponential(Time.NS_PER_S / rate) : null;
   }
 

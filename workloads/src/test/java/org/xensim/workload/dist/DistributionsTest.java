@@ -145,6 +145,8 @@ class DistributionsTest {
     assertThat(problem("{dist: exponential, mean: 2ms, rate: 5}"))
         .isEqualTo("w.x: both mean and rate \u2014 expected one of mean (a duration, e.g. 2ms) "
             + "or rate (events per second, e.g. 500)");
+    assertThat(problem("{dist: exponential, rate: 0}"))
+        .isEqualTo("w.x.rate: 0 \u2014 expected a rate above 0 (events per second)");
     assertThat(problem("{dist: uniform, min: 3ms, max: 1ms}"))
         .isEqualTo("w.x.max: 1ms \u2014 expected a duration not below min (3ms)");
     assertThat(problem("{dist: lognormal, mean: 0ms, sd: 1ms}"))
