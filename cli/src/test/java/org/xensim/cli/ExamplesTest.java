@@ -27,9 +27,28 @@ class ExamplesTest {
   /** What each example promises, checked on its summary. */
   private static final Map<String, Consumer<JsonNode>> PROMISES = Map.ofEntries(Map.entry(
       "quickstart", s -> {
-        assertThat(share(s, "batch-0") + share(s, "batch-1")).isGreaterThan(1.9);
-        assertThat(domain(s, "interactive").get("vcpus").get(0).get("wakes").asLong())
-            .isPositive();
+        // Hogs leave no pCPU idle; the web server (half a pCPU of demand) keeps up with its
+        // 1000 requests/s over 5 s; nobody gets more than it asks for.
+        long busy = 0;
+        for (JsonNode p : s.get("pcpus")) {
+          busy += p.get("busy_ns").asLong();
+        }
+        assertThat(busy).isEqualTo(4 * s.get("simulated_ns").asLong());
+        long served = 0;
+        for (JsonNode v : domain(s, "web").get("vcpus")) {
+          served += v.get("requests").asLong();
+        }
+        assertThat(served).isBetween(4750L, 5250L);
+        assertThat(share(s, "web")).isLessThan(0.55);
+        assertThat(share(s, "db")).isLessThanOrEqualTo(200.0 / 1200 + 0.01);
+      }), Map.entry(
+      "credit-boost-latency", s -> {
+        JsonNode io = domain(s, "io-guest").get("vcpus").get(0);
+        assertThat(io.get("wake_latency_ns").get("max").asLong()).isZero();
+        assertThat(io.get("share").asDouble())
+            .isCloseTo(100.0 / 2100, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(share(s, "hog-0")).isCloseTo(share(s, "hog-1"),
+            org.assertj.core.data.Offset.offset(0.01));
       }), Map.entry(
       "credit-weights", s -> {
         // Weights 1:2:4 over 2 pCPUs: 2/7, 4/7, 8/7, within 2 % of a pCPU.
