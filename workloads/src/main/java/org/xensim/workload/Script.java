@@ -43,7 +43,9 @@ public final class Script extends WorkloadType {
       return null;
     }
     List<Step> steps = new ArrayList<>();
-    long lastWake = -1;
+    // The earliest instant the vCPU can be blocked again: the last wake plus the work since
+    // (work at full speed is the fastest it can go). A wake before it is already past.
+    long earliest = 0;
     boolean ok = true;
     for (int i = 0; i < list.size(); i++) {
       String path = f.at("steps") + "[" + i + "]";
@@ -64,12 +66,15 @@ public final class Script extends WorkloadType {
       }
       boolean wake = parts[0].equals("wake");
       if (wake) {
-        if (ns < lastWake) {
-          f.problems().error(path, s, "a wake time not before the previous wake ("
-              + org.xensim.core.time.Time.format(lastWake) + ")");
+        if (ns < earliest) {
+          f.problems().error(path, s, "a wake time not already past: at least "
+              + org.xensim.core.time.Time.format(earliest)
+              + " (the previous wake plus the work since)");
           ok = false;
         }
-        lastWake = ns;
+        earliest = ns;
+      } else {
+        earliest += ns;
       }
       steps.add(new Step(wake, ns));
     }
