@@ -14,10 +14,12 @@ import picocli.CommandLine.Command;
         "  xensim plot DIR              redraw the plots of a results or sweep folder",
         "  xensim compare A B           two results folders side by side",
         "  xensim list                  schedulers, their parameters and workload types",
+        "  xensim generate taskset …    a random real-time task set as a scenario",
+        "  xensim convert util FILE     a VM's CPU-utilisation trace as replayable demand",
         ""},
     subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class,
-        PlotCommand.class, CompareCommand.class, ListCommand.class,
-        CommandLine.HelpCommand.class})
+        PlotCommand.class, CompareCommand.class, ListCommand.class, GenerateCommand.class,
+        ConvertCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

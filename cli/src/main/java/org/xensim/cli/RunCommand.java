@@ -95,14 +95,32 @@ final class RunCommand implements Callable<Integer> {
   /** The short table printed after a run: one row per domain, then the host. */
   static String table(JsonNode summary) {
     boolean rep = summary.has("replications");
-    Table t = new Table(List.of("domain", "pool", "share", "entitled", "wake p50", "wake p99",
-        "wake max", "preempt p99", "misses"));
+    boolean requests = Table.value(summary.get("totals").get("requests")) > 0;
+    boolean jobs = Table.value(summary.get("totals").get("jobs")) > 0;
+    List<String> header = new ArrayList<>(List.of("domain", "pool", "share", "entitled",
+        "wake p50", "wake p99", "wake max", "preempt p99"));
+    if (requests) {
+      header.addAll(List.of("requests", "request p99"));
+    }
+    if (jobs) {
+      header.addAll(List.of("jobs", "job p99", "misses"));
+    }
+    Table t = new Table(header);
     for (JsonNode d : summary.get("domains")) {
       JsonNode w = d.get("wake_latency_ns");
-      t.add(List.of(d.get("name").asText(), d.get("pool").asText(),
+      List<String> row = new ArrayList<>(List.of(d.get("name").asText(), d.get("pool").asText(),
           share(d.get("share"), rep), share(d.get("entitled_share"), false), us(w.get("p50")),
-          us(w.get("p99")), us(w.get("max")), us(d.get("preempt_wait_ns").get("p99")),
-          Table.cell(d.get("deadline_misses"))));
+          us(w.get("p99")), us(w.get("max")), us(d.get("preempt_wait_ns").get("p99"))));
+      if (requests) {
+        row.add(Table.cell(d.get("requests")));
+        row.add(us(d.path("request_response_ns").get("p99")));
+      }
+      if (jobs) {
+        row.add(Table.cell(d.get("jobs")));
+        row.add(us(d.path("job_response_ns").get("p99")));
+        row.add(Table.cell(d.get("deadline_misses")));
+      }
+      t.add(row);
     }
     JsonNode tot = summary.get("totals");
     StringBuilder b = new StringBuilder(t.toText());

@@ -24,14 +24,18 @@ public final class Comparison {
       {"wake_p50_ns", "wake_latency_ns", "p50"}, {"wake_p99_ns", "wake_latency_ns", "p99"},
       {"wake_max_ns", "wake_latency_ns", "max"},
       {"preempt_wait_p99_ns", "preempt_wait_ns", "p99"}, {"preemptions", "preemptions"},
-      {"migrations", "migrations"}, {"deadline_misses", "deadline_misses"}};
+      {"migrations", "migrations"}, {"deadline_misses", "deadline_misses"},
+      {"job_response_p99_ns", "job_response_ns", "p99"}, {"requests", "requests"},
+      {"request_p99_ns", "request_response_ns", "p99"}};
   private static final String[][] HOST_FIGURES = {
       {"jain_fairness", "jain_fairness"}, {"worst_vcpu_deviation", "worst_vcpu_deviation"},
       {"utilisation", "utilisation"}, {"idle_while_runnable_ns", "idle_while_runnable_ns"},
       {"load_imbalance", "load_imbalance"}, {"wake_p50_ns", "wake_latency_ns", "p50"},
       {"wake_p99_ns", "wake_latency_ns", "p99"}, {"preempt_wait_p99_ns", "preempt_wait_ns", "p99"},
       {"schedule_calls", "schedule_calls"}, {"context_switches", "context_switches"},
-      {"migrations", "migrations"}, {"ipis", "ipis"}, {"deadline_misses", "deadline_misses"}};
+      {"migrations", "migrations"}, {"ipis", "ipis"}, {"deadline_misses", "deadline_misses"},
+      {"job_response_p99_ns", "job_response_ns", "p99"},
+      {"request_p99_ns", "request_response_ns", "p99"}};
 
   private final ResultsFolder a;
   private final ResultsFolder b;

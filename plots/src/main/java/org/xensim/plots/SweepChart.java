@@ -182,8 +182,11 @@ final class SweepChart {
       String base = m.substring(0, m.length() - 3);
       words = base.startsWith("wake_") ? "wake-to-run latency " + base.substring(5)
           : base.startsWith("preempt_wait_") ? "preemption wait " + base.substring(13)
+          : base.startsWith("request_") ? "request response time " + base.substring(8)
+          : base.startsWith("job_response_") ? "job response time " + base.substring(13)
           : base.replace('_', ' ');
-      words += (prefix.isEmpty() && base.matches("(wake|preempt_wait)_p.*|.*_(max|mean)")
+      words += (prefix.isEmpty()
+          && base.matches("(wake|preempt_wait|request|job_response)_(p[0-9]+|max|mean)")
           ? ", all vCPUs" : "") + " (\u00b5s)";
     }
     return prefix + (words == null ? m.replace('_', ' ') : words);

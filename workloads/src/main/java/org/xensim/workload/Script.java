@@ -8,14 +8,13 @@ import org.xensim.core.time.Durations;
 import org.xensim.core.workload.Guest;
 import org.xensim.core.workload.Workload;
 import org.xensim.core.workload.WorkloadFactory;
-import org.xensim.core.workload.WorkloadProvider;
 
 /**
  * {@code script}: exact steps for tests and teaching. {@code wake T} wakes the vCPU at absolute
  * time T; {@code run D} needs D of work, then blocks. A script starting with {@code run} is woken
  * at 0; after the last step the vCPU stays blocked.
  */
-public final class Script implements WorkloadProvider {
+public final class Script extends WorkloadType {
 
   /** One step: a wake at an absolute time, or work to do. */
   record Step(boolean wake, long ns) {}
@@ -31,12 +30,12 @@ public final class Script implements WorkloadProvider {
   }
 
   @Override
-  public List<String> keys() {
+  protected List<String> ownKeys() {
     return List.of("steps", "vcpu");
   }
 
   @Override
-  public WorkloadFactory parse(Fields f) {
+  protected WorkloadFactory parseKeys(Fields f) {
     JsonNode list = f.get("steps");
     int only = (int) f.integer("vcpu", -1, 0, 4095);
     if (list == null || !list.isArray() || list.isEmpty()) {
@@ -44,7 +43,9 @@ public final class Script implements WorkloadProvider {
       return null;
     }
     List<Step> steps = new ArrayList<>();
-    long lastWake = -1;
+    // The earliest instant the vCPU can be blocked again: the last wake plus the work since
+    // (work at full speed is the fastest it can go). A wake before it is already past.
+    long earliest = 0;
     boolean ok = true;
     for (int i = 0; i < list.size(); i++) {
       String path = f.at("steps") + "[" + i + "]";
@@ -65,12 +66,15 @@ public final class Script implements WorkloadProvider {
       }
       boolean wake = parts[0].equals("wake");
       if (wake) {
-        if (ns < lastWake) {
-          f.problems().error(path, s, "a wake time not before the previous wake ("
-              + org.xensim.core.time.Time.format(lastWake) + ")");
+        if (ns < earliest) {
+          f.problems().error(path, s, "a wake time not already past: at least "
+              + org.xensim.core.time.Time.format(earliest)
+              + " (the previous wake plus the work since)");
           ok = false;
         }
-        lastWake = ns;
+        earliest = ns;
+      } else {
+        earliest += ns;
       }
       steps.add(new Step(wake, ns));
     }

@@ -14,12 +14,16 @@ public final class Latency {
   private final Histogram histogram = new Histogram(DIGITS);
   private long sum;
   private long max;
+  private long min = Long.MAX_VALUE;
 
   public void record(long ns) {
     histogram.recordValue(ns);
     sum += ns;
     if (ns > max) {
       max = ns;
+    }
+    if (ns < min) {
+      min = ns;
     }
   }
 
@@ -28,6 +32,12 @@ public final class Latency {
     histogram.add(other.histogram);
     sum += other.sum;
     max = Math.max(max, other.max);
+    min = Math.min(min, other.min);
+  }
+
+  /** The exact smallest value (0 if none). */
+  public long min() {
+    return count() == 0 ? 0 : min;
   }
 
   public long count() {

@@ -51,6 +51,32 @@ public final class MetricsCollector implements SimListener {
   private final long[] poolIdleWhileRunnableNs;
   private final long[] poolLast;
 
+  /**
+   * Collects over a bare host of {@code nrPcpus} pCPUs in one pool, one core each, whose guest
+   * vCPUs have ids from {@code firstVcpuId} on: without domains, "who ran while you waited" is not
+   * tracked. For tests that feed events by hand.
+   */
+  public MetricsCollector(int nrPcpus, int firstVcpuId, int nrVcpus) {
+    this.topology = new Topology(1, 1, nrPcpus, 1);
+    this.firstVcpuId = firstVcpuId;
+    vcpus = new VcpuStats[nrVcpus];
+    for (int i = 0; i < nrVcpus; i++) {
+      vcpus[i] = new VcpuStats();
+    }
+    pcpus = new PcpuStats[nrPcpus];
+    for (int c = 0; c < nrPcpus; c++) {
+      pcpus[c] = new PcpuStats();
+    }
+    poolOfCpu = new int[nrPcpus];
+    slotOfDomain = new int[0];
+    slotNames.add(List.of(IDLE));
+    attribution = null;
+    poolRunnable = new int[1];
+    poolIdle = new int[] {nrPcpus};
+    poolIdleWhileRunnableNs = new long[1];
+    poolLast = new long[1];
+  }
+
   /** Collects over the host {@code layer} has built (domains and vCPUs created). */
   public MetricsCollector(GenericLayer layer) {
     this.topology = layer.topology();
@@ -156,7 +182,12 @@ public final class MetricsCollector implements SimListener {
   }
 
   private int slotOf(VCpu v) {
-    return v.isIdle() ? 0 : slotOfDomain[v.domain().id()];
+    return v.isIdle() || attribution == null ? 0 : slotOfDomain[v.domain().id()];
+  }
+
+  /** The pool index of {@code v}'s domain as this collector counts pools. */
+  private int poolOf(VCpu v) {
+    return attribution == null && poolRunnable.length == 1 ? 0 : v.domain().poolId();
   }
 
   private boolean measuring(long now) {
@@ -256,7 +287,7 @@ public final class MetricsCollector implements SimListener {
   private void startWait(VCpu v, VcpuStats s, boolean afterPreempt, long now) {
     s.waitAfterPreempt = afterPreempt;
     s.pendingPreempt = afterPreempt && measuring(now) ? now : -1;
-    int pool = v.domain().poolId();
+    int pool = poolOf(v);
     settlePool(pool, now);
     poolRunnable[pool]++;
     if (attribution != null) {
@@ -279,7 +310,7 @@ public final class MetricsCollector implements SimListener {
       s.wakeWaitNs += spent;
     }
     s.pendingPreempt = -1;
-    int pool = v.domain().poolId();
+    int pool = poolOf(v);
     settlePool(pool, now);
     poolRunnable[pool]--;
     if (s.waitGroup != null) {
@@ -347,6 +378,18 @@ public final class MetricsCollector implements SimListener {
         s.jobResponse = new Latency();
       }
       s.jobResponse.record(Math.max(0, responseNs));
+    }
+  }
+
+  @Override
+  public void onRequestDone(VCpu v, long responseNs, long now) {
+    if (measuring(now)) {
+      VcpuStats s = vcpu(v);
+      s.requests++;
+      if (s.requestResponse == null) {
+        s.requestResponse = new Latency();
+      }
+      s.requestResponse.record(Math.max(0, responseNs));
     }
   }
 

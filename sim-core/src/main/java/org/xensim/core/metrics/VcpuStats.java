@@ -24,6 +24,10 @@ public final class VcpuStats {
   public final Latency preemptWait = new Latency();
   /** Job response times (release to completion) in ns; null until the first job completes. */
   public Latency jobResponse;
+  /** Requests of a server workload this vCPU served. */
+  public long requests;
+  /** Arrival-to-completion times of those requests in ns; null until the first request. */
+  public Latency requestResponse;
   /**
    * "Who ran while you waited": pCPU-time (ns) each domain held the pCPUs this vCPU could run on
    * while it was runnable, by slot of {@link MetricsCollector#slotNames(int)}; null when not

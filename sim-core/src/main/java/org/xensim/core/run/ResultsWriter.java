@@ -137,6 +137,13 @@ public final class ResultsWriter {
     }
     c.add(new Col("jobs", "jobs"));
     c.add(new Col("deadline_misses", "deadline_misses"));
+    for (String p : PCTS) {
+      c.add(new Col("job_response_" + p + "_ns", "job_response_ns", p));
+    }
+    c.add(new Col("requests", "requests"));
+    for (String p : PCTS) {
+      c.add(new Col("request_" + p + "_ns", "request_response_ns", p));
+    }
     return c;
   }
 

@@ -29,6 +29,7 @@ final class SummaryBuilder {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   /** Keys of {@code migrations_by_distance}, by {@link Distance} ordinal from CORE on. */
   static final String[] DISTANCES = {"core", "socket", "node", "remote_node"};
+  private static final Latency EMPTY = new Latency();
 
   private final Scenario scenario;
   private final GenericLayer layer;
@@ -117,6 +118,8 @@ final class SummaryBuilder {
     Totals t = new Totals();
     Latency hostWake = new Latency();
     Latency hostPreempt = new Latency();
+    Latency hostJobs = new Latency();
+    Latency hostRequests = new Latency();
     int vi = 0;
     for (Domain d : domains) {
       ObjectNode o = dn.addObject();
@@ -124,7 +127,8 @@ final class SummaryBuilder {
       Totals dt = new Totals();
       Latency wake = new Latency();
       Latency preempt = new Latency();
-      Latency jobs = null;
+      Latency jobs = new Latency();
+      Latency requests = new Latency();
       double domEntitled = 0;
       double domDemand = 0;
       long[] behind = null;
@@ -136,8 +140,10 @@ final class SummaryBuilder {
         wake.add(s.wakeLatency);
         preempt.add(s.preemptWait);
         if (s.jobResponse != null) {
-          jobs = jobs == null ? new Latency() : jobs;
           jobs.add(s.jobResponse);
+        }
+        if (s.requestResponse != null) {
+          requests.add(s.requestResponse);
         }
         if (s.waitedBehindNs != null) {
           behind = behind == null ? new long[s.waitedBehindNs.length] : behind;
@@ -163,9 +169,9 @@ final class SummaryBuilder {
       o.put("wakes", wake.count());
       o.set("preempt_wait_ns", latency(preempt));
       dt.putCounts(o);
-      if (jobs != null) {
-        o.set("job_response_ns", latency(jobs));
-      }
+      o.set("job_response_ns", latency(jobs));
+      o.put("requests", dt.requests);
+      o.set("request_response_ns", latency(requests));
       if (behind != null) {
         o.set("waited_behind_ns", behind(behind, metrics.slotNames(d.poolId())));
       }
@@ -174,6 +180,8 @@ final class SummaryBuilder {
       domainPreempt.add(preempt);
       hostWake.add(wake);
       hostPreempt.add(preempt);
+      hostJobs.add(jobs);
+      hostRequests.add(requests);
       t.addAll(dt);
       t.domainDeviation(share, domEntitled);
     }
@@ -204,6 +212,9 @@ final class SummaryBuilder {
     to.set("preempt_wait_ns", latency(hostPreempt));
     to.put("preemptions", t.preemptions);
     to.put("jobs", t.jobs);
+    to.set("job_response_ns", latency(hostJobs));
+    to.put("requests", t.requests);
+    to.set("request_response_ns", latency(hostRequests));
     to.set("migrations_by_distance", distances(t.byDistance));
     for (Map.Entry<String, Long> e : metrics.counters().entrySet()) {
       to.put(e.getKey(), e.getValue());
@@ -247,9 +258,10 @@ final class SummaryBuilder {
     o.put("wakes", s.wakeLatency.count());
     o.set("preempt_wait_ns", latency(s.preemptWait));
     o.set("migrations_by_distance", distances(s.migrationsByDistance));
-    if (s.jobResponse != null) {
-      o.set("job_response_ns", latency(s.jobResponse));
-    }
+    o.set("job_response_ns", latency(s.jobResponse == null ? EMPTY : s.jobResponse));
+    o.put("requests", s.requests);
+    o.set("request_response_ns",
+        latency(s.requestResponse == null ? EMPTY : s.requestResponse));
     if (s.waitedBehindNs != null) {
       o.set("waited_behind_ns", behind(s.waitedBehindNs, metrics.slotNames(v.domain().poolId())));
     }
@@ -302,6 +314,7 @@ final class SummaryBuilder {
     long preemptions;
     long migrations;
     long jobs;
+    long requests;
     long deadlineMisses;
     final long[] byDistance = new long[5];
     double domX;
@@ -325,6 +338,7 @@ final class SummaryBuilder {
       preemptions += s.preemptions;
       migrations += s.migrations;
       jobs += s.jobs;
+      requests += s.requests;
       deadlineMisses += s.deadlineMisses;
       for (int k = 0; k < byDistance.length; k++) {
         byDistance[k] += s.migrationsByDistance[k];
@@ -342,6 +356,7 @@ final class SummaryBuilder {
       preemptions += o.preemptions;
       migrations += o.migrations;
       jobs += o.jobs;
+      requests += o.requests;
       deadlineMisses += o.deadlineMisses;
       for (int k = 0; k < byDistance.length; k++) {
         byDistance[k] += o.byDistance[k];

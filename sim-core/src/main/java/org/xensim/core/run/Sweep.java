@@ -434,10 +434,9 @@ public final class Sweep {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();
       JsonNode v = e.getValue();
-      if (k.equals("wake_latency_ns") || k.equals("preempt_wait_ns")) {
-        String prefix = k.equals("wake_latency_ns") ? "wake_" : "preempt_wait_";
+      if (v.isObject() && v.has("p99") && v.has("max")) {
         for (String pct : PCTS) {
-          figure(row, prefix + pct + "_ns", v.get(pct));
+          figure(row, latencyPrefix(k) + pct + "_ns", v.get(pct));
         }
       } else if (k.equals("migrations_by_distance")) {
         v.fields().forEachRemaining(d -> figure(row, "migrations_" + d.getKey(), d.getValue()));
@@ -455,8 +454,25 @@ public final class Sweep {
       figure(row, n + "preempt_wait_p99_ns", d.get("preempt_wait_ns").get("p99"));
       figure(row, n + "jobs", d.get("jobs"));
       figure(row, n + "deadline_misses", d.get("deadline_misses"));
+      if (d.has("job_response_ns")) {
+        figure(row, n + "job_response_p99_ns", d.get("job_response_ns").get("p99"));
+      }
+      if (d.has("requests")) {
+        figure(row, n + "requests", d.get("requests"));
+        figure(row, n + "request_p50_ns", d.get("request_response_ns").get("p50"));
+        figure(row, n + "request_p99_ns", d.get("request_response_ns").get("p99"));
+      }
     }
     return row;
+  }
+
+  /** {@code wake_latency_ns} → {@code wake_}, {@code request_response_ns} → {@code request_}. */
+  static String latencyPrefix(String key) {
+    return switch (key) {
+      case "wake_latency_ns" -> "wake_";
+      case "request_response_ns" -> "request_";
+      default -> key.replaceFirst("_ns$", "") + "_";
+    };
   }
 
   private static void figure(Map<String, String> row, String col, JsonNode v) {

@@ -87,11 +87,20 @@ public final class ScenarioLoader {
       Overrides.apply(tree, s);
     }
     String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-    return build(tree, base);
+    Path dir = file.toAbsolutePath().getParent();
+    return build(tree, base, dir == null ? Path.of("") : dir);
   }
 
   /** Validates a tree (already overridden) into a scenario; {@code defaultName} if it has none. */
   public Scenario build(ObjectNode tree, String defaultName) {
+    return build(tree, defaultName, Path.of(""));
+  }
+
+  /**
+   * Validates a tree; file names in it (trace files, say) are relative to {@code baseDir}, the
+   * scenario file's folder.
+   */
+  public Scenario build(ObjectNode tree, String defaultName, Path baseDir) {
     Problems problems = new Problems();
     Fields top = new Fields(tree, "", problems);
     String name = top.string("name", defaultName);
@@ -126,7 +135,7 @@ public final class ScenarioLoader {
     Map<String, Object> bootOptions = poolParams(xen, problems);
 
     List<Scenario.Pool> pools = pools(top, topo, sched, version, bootOptions, problems);
-    List<Scenario.DomainSpec> domains = domains(top, topo, pools, problems);
+    List<Scenario.DomainSpec> domains = domains(top, topo, pools, problems, baseDir);
 
     Fields out = new Fields(top.get("output"), "output", problems);
     String dir = out.string("dir", "results/" + name);
@@ -330,7 +339,7 @@ public final class ScenarioLoader {
   }
 
   private List<Scenario.DomainSpec> domains(Fields top, Topology topo, List<Scenario.Pool> pools,
-      Problems problems) {
+      Problems problems, Path baseDir) {
     List<Scenario.DomainSpec> out = new ArrayList<>();
     JsonNode list = top.get("domains");
     if (list == null || !list.isArray() || list.isEmpty()) {
@@ -385,7 +394,7 @@ public final class ScenarioLoader {
       String type = null;
       JsonNode wl = f.get("workload");
       if (wl != null) {
-        Fields w = new Fields(wl, f.at("workload"), problems);
+        Fields w = new Fields(wl, f.at("workload"), problems).withBaseDir(baseDir);
         type = w.string("type", null);
         WorkloadProvider wp = type == null ? null : workloads.find(type).orElse(null);
         if (wp == null) {

@@ -299,4 +299,35 @@ class MetricsCollectorTest {
     // 100 000 rounds of 12 events; boxing one long per event alone would be 19 MB
     assertThat(allocated).isLessThan(64 * 1024);
   }
+
+  /** Job and request response times are folded per vCPU, over the measured time only. */
+  @Test
+  void jobAndRequestResponseTimesAreRecordedFromTheMeasureStartOn() {
+    Domain d = new Domain(0, "web", 0, SchedParams.EMPTY, false);
+    VCpu v = new VCpu(1, d, 0, 0, new CpuMask(), new CpuMask(), SchedParams.EMPTY);
+    MetricsCollector m = new MetricsCollector(1, 1, 1);
+    m.onJobDone(v, 5_000, false, 10);
+    m.onRequestDone(v, 7_000, 10);
+    m.onMeasureStart(100);
+    m.onJobDone(v, 2_000, false, 200);
+    m.onJobDone(v, 4_000, true, 300);
+    m.onRequestDone(v, 1_000, 400);
+    VcpuStats s = m.vcpu(v);
+    assertThat(s.jobs).isEqualTo(2);
+    assertThat(s.jobResponse.count()).isEqualTo(2);
+    assertThat(s.jobResponse.max()).isEqualTo(4_000);
+    assertThat(s.jobResponse.mean()).isEqualTo(3_000);
+    assertThat(s.requests).isEqualTo(1);
+    assertThat(s.requestResponse.min()).isEqualTo(1_000);
+  }
+
+  @Test
+  void aVcpuWithoutJobsOrRequestsAllocatesNoHistogram() {
+    Domain d = new Domain(0, "web", 0, SchedParams.EMPTY, false);
+    VCpu v = new VCpu(1, d, 0, 0, new CpuMask(), new CpuMask(), SchedParams.EMPTY);
+    MetricsCollector m = new MetricsCollector(1, 1, 1);
+    m.onMeasureStart(0);
+    assertThat(m.vcpu(v).jobResponse).isNull();
+    assertThat(m.vcpu(v).requestResponse).isNull();
+  }
 }
