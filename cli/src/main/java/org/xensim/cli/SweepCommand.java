@@ -97,7 +97,11 @@ final class SweepCommand implements Callable<Integer> {
         throw new ScenarioException(p);
       }
     }
-    System.out.print(table(sweep, out.table()));
+    List<String> shown = !metrics.isEmpty() ? metrics
+        : !sweep.points().get(0).scenario().output().sweepMetrics().isEmpty()
+            ? sweep.points().get(0).scenario().output().sweepMetrics()
+            : Plots.DEFAULT_SWEEP_METRICS;
+    System.out.print(table(sweep, out.table(), shown));
     System.err.printf(Locale.ROOT, "%d point(s) run, %d skipped; sweep.csv in %s (%.2f s)%n",
         out.ran(), out.skipped(), dir, (System.nanoTime() - started) / 1e9);
     return 0;
@@ -115,34 +119,43 @@ final class SweepCommand implements Callable<Integer> {
     };
   }
 
-  /** The swept keys and a few host figures per point. */
-  static String table(Sweep sweep, Table csv) {
+  /** The swept keys, the charted figures and the host's utilisation, per point. */
+  static String table(Sweep sweep, Table csv, List<String> figures) {
     List<String> keys = sweep.axes().stream().map(Sweep.Axis::key).toList();
-    List<String> figures = List.of("jain_fairness", "worst_vcpu_deviation", "wake_p99_ns",
-        "utilisation");
+    List<String> cols = new ArrayList<>(figures);
+    if (!cols.contains("utilisation")) {
+      cols.add("utilisation");
+    }
     List<String> header = new ArrayList<>(keys);
-    header.addAll(List.of("jain", "worst vCPU", "wake p99", "utilisation"));
+    header.addAll(cols);
     Table t = new Table(header);
     for (List<String> row : csv.rows()) {
       List<String> cells = new ArrayList<>();
       keys.forEach(k -> cells.add(row.get(csv.header().indexOf(k))));
-      for (String f : figures) {
+      for (String f : cols) {
         int i = csv.header().indexOf(f);
         String v = i < 0 ? "" : row.get(i);
         if (!v.isEmpty()) {
-          double x = Double.parseDouble(v);
-          v = switch (f) {
-            case "wake_p99_ns" -> RunCommand.us(
-                com.fasterxml.jackson.databind.node.DoubleNode.valueOf(x));
-            case "worst_vcpu_deviation" -> String.format(Locale.ROOT, "%+.1f%%", 100 * x);
-            case "utilisation" -> String.format(Locale.ROOT, "%.1f%%", 100 * x);
-            default -> String.format(Locale.ROOT, "%.4f", x);
-          };
+          v = format(f, Double.parseDouble(v));
+          int c = csv.header().indexOf(f + "_ci95");
+          if (c >= 0 && !row.get(c).isEmpty() && Double.parseDouble(row.get(c)) > 0) {
+            v += " \u00b1" + format(f, Double.parseDouble(row.get(c)));
+          }
         }
         cells.add(v);
       }
       t.add(cells);
     }
     return t.toText();
+  }
+
+  private static String format(String column, double x) {
+    if (column.endsWith("_ns")) {
+      return RunCommand.us(com.fasterxml.jackson.databind.node.DoubleNode.valueOf(x));
+    }
+    if (column.equals("utilisation") || column.endsWith("deviation")) {
+      return String.format(Locale.ROOT, "%.1f%%", 100 * x);
+    }
+    return String.format(Locale.ROOT, "%.4f", x);
   }
 }

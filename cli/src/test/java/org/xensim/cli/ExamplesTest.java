@@ -26,6 +26,17 @@ class ExamplesTest {
 
   /** What each example promises, checked on its summary. */
   private static final Map<String, Consumer<JsonNode>> PROMISES = Map.ofEntries(Map.entry(
+      "capacity-sweep", s -> {
+        // The base point (4 servers of 0.8 pCPU demand beside a 4-vCPU hog, 8 pCPUs, Credit,
+        // 3 replications): 800 requests/s per server over 2 s are served within the 10 ms SLO,
+        // and the host is busy 4 * 0.8 + 4 = 7.2 pCPUs of 8.
+        JsonNode t = s.get("totals");
+        assertThat(t.get("requests").get("mean").asDouble()).isBetween(6_100.0, 6_700.0);
+        assertThat(t.get("request_response_ns").get("p99").get("mean").asDouble())
+            .isLessThan(10e6);
+        assertThat(t.get("utilisation").get("mean").asDouble()).isBetween(0.86, 0.92);
+        assertThat(t.get("jain_fairness").get("values")).hasSize(3);
+      }), Map.entry(
       "quickstart", s -> {
         // Hogs leave no pCPU idle; the web server (half a pCPU of demand) keeps up with its
         // 1000 requests/s over 5 s; nobody gets more than it asks for.

@@ -100,7 +100,8 @@ class ResultsCommandsTest {
     // each point draws what its scenario's output.plots asks for
     assertThat(dir.resolve("2_2000").resolve("shares.png")).isRegularFile();
     assertThat(dir.resolve("2_2000").resolve("timeline.png")).doesNotExist();
-    assertThat(stdout()).contains("domains[0].count", "jain", "wake p99");
+    assertThat(stdout()).contains("domains[0].count", "jain_fairness", "wake_p99_ns",
+        "utilisation");
     byte[] before = Files.readAllBytes(dir.resolve("sweep.csv"));
     err.reset();
     assertThat(Main.execute("sweep", f.toString(), "-o", dir.toString())).isZero();
@@ -131,6 +132,12 @@ class ResultsCommandsTest {
     err.reset();
     assertThat(Main.execute("sweep", file(SCENARIO).toString())).isEqualTo(2);
     assertThat(stderr()).contains("error: sweep: (missing) \u2014 expected a mapping");
+  }
+
+  @Test
+  void theCapacitySweepExampleIsAValidGridOfTenPoints() {
+    assertThat(Main.execute("validate", "../examples/capacity-sweep.yaml")).as(stderr()).isZero();
+    assertThat(stdout()).contains("sweep of 10 point(s)");
   }
 
   @Test

@@ -37,7 +37,9 @@ public final class Plots {
    * Draws a sweep folder's charts, one per figure ({@code sweep-FIGURE.png} and {@code .svg}),
    * from {@code sweep.json} and {@code sweep.csv}.
    *
-   * @param metrics columns of {@code sweep.csv} to draw (empty: {@link #DEFAULT_SWEEP_METRICS})
+   * @param metrics columns of {@code sweep.csv} to draw (empty: the scenario's
+   *     {@code output.sweep_metrics} as {@code sweep.json} holds them, else
+   *     {@link #DEFAULT_SWEEP_METRICS})
    * @throws ScenarioException for a folder that is not a sweep folder or an unknown column
    */
   public static List<Path> drawSweep(Path dir, List<String> metrics) {
@@ -54,7 +56,10 @@ public final class Plots {
       throw new ScenarioException(dir + ": cannot read sweep.json and sweep.csv ("
           + e.getMessage() + ") \u2014 expected the files xensim sweep wrote");
     }
-    List<String> wanted = metrics.isEmpty() ? DEFAULT_SWEEP_METRICS : metrics;
+    List<String> fromScenario = new ArrayList<>();
+    meta.path("metrics").forEach(m -> fromScenario.add(m.asText()));
+    List<String> wanted = !metrics.isEmpty() ? metrics
+        : !fromScenario.isEmpty() ? fromScenario : DEFAULT_SWEEP_METRICS;
     List<SweepChart.Axis> axes = SweepChart.axes(meta);
     List<String> numeric = new ArrayList<>();
     for (String c : csv.header()) {

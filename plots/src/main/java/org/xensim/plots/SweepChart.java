@@ -53,8 +53,8 @@ final class SweepChart {
     boolean ns = metric.endsWith("_ns");
     double yScale = ns ? 1e3 : 1;
     String yTitle = describe(metric);
-    String title = yTitle.replaceFirst(" \\(.*\\)$", "") + " vs " + x.key() + " ("
-        + scenario + ")";
+    String title = yTitle.replaceFirst(" \\(.*\\)$", "").replace(", all vCPUs", "") + " vs "
+        + x.key() + " (" + scenario + ")";
 
     // series label -> x text -> {y, ci}
     Map<String, Map<String, double[]>> series = new LinkedHashMap<>();
@@ -121,8 +121,24 @@ final class SweepChart {
     st.setXAxisDecimalPattern("0.###");
     st.setYAxisDecimalPattern("0.###");
     st.setMarkerSize(7);
-    st.setYAxisMin(yMin);
-    st.setYAxisMax(yMax);
+    // latencies spanning decades are drawn on a log axis, where an SLO region stays visible
+    double minY = Double.POSITIVE_INFINITY;
+    double maxY = 0;
+    for (Map<String, double[]> m : series.values()) {
+      for (double[] v : m.values()) {
+        minY = Math.min(minY, v[0]);
+        maxY = Math.max(maxY, v[0]);
+      }
+    }
+    boolean log = ns && minY > 0 && maxY / minY >= 30;
+    if (log) {
+      st.setYAxisLogarithmic(true);
+      chart.setYAxisTitle(yTitle.replace(")", ", log scale)"));
+    } else {
+      st.setYAxisMin(yMin);
+      st.setYAxisMax(yMax);
+    }
+    double floorY = minY / 2;
     int i = 0;
     for (Map.Entry<String, Map<String, double[]>> e : series.entrySet()) {
       TreeMap<Double, double[]> pts = new TreeMap<>();
@@ -139,7 +155,8 @@ final class SweepChart {
           bx[k] = xs[k];
           by[k] = vs.get(k)[0] + vs.get(k)[1];
           bx[bx.length - 1 - k] = xs[k];
-          by[by.length - 1 - k] = vs.get(k)[0] - vs.get(k)[1];
+          double low = vs.get(k)[0] - vs.get(k)[1];
+          by[by.length - 1 - k] = log ? Math.max(floorY, low) : low;
         }
         XYSeries b = chart.addSeries(e.getKey() + " (95% CI)", bx, by);
         b.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
@@ -155,7 +172,7 @@ final class SweepChart {
       s.setLineStyle(Charts.line(2f));
     }
     if (series.values().stream().anyMatch(m -> m.values().stream().anyMatch(v -> v[1] > 0))) {
-      chart.setTitle(title + ", shaded: 95% CI");
+      chart.setTitle(title + ", bands: 95% CI");
     }
     return chart;
   }

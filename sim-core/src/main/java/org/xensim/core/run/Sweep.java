@@ -521,7 +521,10 @@ public final class Sweep {
     return t;
   }
 
-  /** {@code sweep.json}: the grid, for {@code xensim plot} to know what was swept. */
+  /**
+   * {@code sweep.json}: the grid and the figures to chart ({@code output.sweep_metrics}), for
+   * {@code xensim plot} to know what was swept.
+   */
   private void writeMeta(Path dir) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("scenario", name);
@@ -533,6 +536,8 @@ public final class Sweep {
       a.values().forEach(vs::add);
     }
     o.put("points", points.size());
+    ArrayNode metrics = o.putArray("metrics");
+    points.get(0).scenario().output().sweepMetrics().forEach(metrics::add);
     try {
       writeAtomically(dir.resolve(META), JSON.writeValueAsString(o) + "\n");
     } catch (IOException e) {

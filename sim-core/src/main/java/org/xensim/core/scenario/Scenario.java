@@ -37,9 +37,11 @@ public record Scenario(String name, long seed, long durationNs, long warmupNs, i
    * @param timelineFromNs start of the window the per-pCPU timeline records (simulated time
    *     from t = 0)
    * @param timelineToNs end of that window (exclusive)
+   * @param sweepMetrics columns of {@code sweep.csv} that {@code xensim sweep} charts (empty: its
+   *     default figures)
    */
   public record Output(String dir, List<String> plots, boolean trace, boolean traceGzip,
-      long timelineFromNs, long timelineToNs) {
+      long timelineFromNs, long timelineToNs, List<String> sweepMetrics) {
 
     /** The plot kinds there are, in the order they are drawn. */
     public static final List<String> PLOT_KINDS =

@@ -180,6 +180,23 @@ public final class ScenarioLoader {
           + timelineFrom + "ns)");
     }
     window.finish();
+    List<String> sweepMetrics = new ArrayList<>();
+    JsonNode metricNode = out.get("sweep_metrics");
+    if (metricNode != null) {
+      if (metricNode.isArray() && !metricNode.isEmpty()) {
+        for (JsonNode m : metricNode) {
+          if (m.isTextual() && !m.asText().isBlank()) {
+            sweepMetrics.add(m.asText());
+          } else {
+            problems.error("output.sweep_metrics", m, "column names of sweep.csv, e.g. "
+                + "[request_p99_ns, jain_fairness, web-0.share]");
+          }
+        }
+      } else {
+        problems.error("output.sweep_metrics", metricNode, "a list of sweep.csv columns, e.g. "
+            + "[request_p99_ns, jain_fairness]");
+      }
+    }
     out.finish();
     JsonNode sweep = top.get("sweep");
     top.finish();
@@ -187,7 +204,7 @@ public final class ScenarioLoader {
     warnings = problems.warnings();
     return new Scenario(name, seed, duration, warmup, replications, topo, costs, version, pools,
         domains, new Scenario.Output(dir, List.copyOf(plots), trace, gzip,
-            timelineFrom, timelineTo), sweep, tree);
+            timelineFrom, timelineTo, List.copyOf(sweepMetrics)), sweep, tree);
   }
 
   private static CostModel costs(Fields c) {
