@@ -112,13 +112,13 @@ final class RunCommand implements Callable<Integer> {
           share(d.get("share"), rep), share(d.get("entitled_share"), false), us(w.get("p50")),
           us(w.get("p99")), us(w.get("max")), us(d.get("preempt_wait_ns").get("p99"))));
       if (requests) {
-        row.add(Table.cell(d.get("requests")));
+        row.add(count(d.get("requests")));
         row.add(us(d.path("request_response_ns").get("p99")));
       }
       if (jobs) {
-        row.add(Table.cell(d.get("jobs")));
+        row.add(count(d.get("jobs")));
         row.add(us(d.path("job_response_ns").get("p99")));
-        row.add(Table.cell(d.get("deadline_misses")));
+        row.add(count(d.get("deadline_misses")));
       }
       t.add(row);
     }
@@ -140,6 +140,12 @@ final class RunCommand implements Callable<Integer> {
           summary.get("replications").asInt()));
     }
     return b.append('\n').toString();
+  }
+
+  /** A count, or the mean of a replicated one to one decimal. */
+  private static String count(JsonNode n) {
+    double x = Table.value(n);
+    return x == Math.rint(x) ? Long.toString((long) x) : String.format(Locale.ROOT, "%.1f", x);
   }
 
   private static String share(JsonNode n, boolean ci) {
