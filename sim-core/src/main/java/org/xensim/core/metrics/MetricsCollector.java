@@ -29,6 +29,8 @@ import org.xensim.core.schedule.GenericLayer;
 public final class MetricsCollector implements SimListener {
   /** Above this many (vCPU, domain) pairs, "who ran while you waited" is not tracked. */
   static final long MAX_ATTRIBUTION_SLOTS = 1L << 22;
+  /** Above this many domains in a pool, waits are attributed to domain groups. */
+  static final int MAX_DOMAIN_SLOTS = 64;
 
   private final Topology topology;
   private final int firstVcpuId;
@@ -104,9 +106,22 @@ public final class MetricsCollector implements SimListener {
     }
     List<Domain> domains = layer.domains();
     slotOfDomain = new int[domains.size()];
+    int[] perPool = new int[nrPools];
     for (Domain d : domains) {
-      slotOfDomain[d.id()] = slots[d.poolId()]++;
-      slotNames.get(d.poolId()).add(d.name());
+      perPool[d.poolId()]++;
+    }
+    for (Domain d : domains) {
+      // a pool of many domains is attributed by domain group (web-0 … web-99 → web), so a wait
+      // costs O(slots) with few slots
+      String name = perPool[d.poolId()] > MAX_DOMAIN_SLOTS ? group(d.name()) : d.name();
+      List<String> names = slotNames.get(d.poolId());
+      int slot = names.indexOf(name);
+      if (slot < 0) {
+        slot = names.size();
+        names.add(name);
+        slots[d.poolId()]++;
+      }
+      slotOfDomain[d.id()] = slot;
     }
     long pairs = 0;
     for (VCpu v : guests) {
@@ -141,6 +156,11 @@ public final class MetricsCollector implements SimListener {
     }
   }
 
+  /** A domain's group: its name without the {@code -N} of a {@code count:} expansion. */
+  static String group(String domain) {
+    return domain.replaceFirst("-[0-9]+$", "");
+  }
+
   /** The name of the idle slot in "who ran while you waited". */
   public static final String IDLE = "(idle)";
 
@@ -165,7 +185,8 @@ public final class MetricsCollector implements SimListener {
 
   /**
    * What the slots of {@link VcpuStats#waitedBehindNs} of a vCPU of {@code pool} stand for:
-   * {@link #IDLE}, then the pool's domains in creation order.
+   * {@link #IDLE}, then the pool's domains in creation order (above {@value #MAX_DOMAIN_SLOTS}
+   * domains in the pool, their groups: names without the {@code -N} count suffix).
    */
   public List<String> slotNames(int pool) {
     return slotNames.get(pool);

@@ -174,6 +174,24 @@ class MetricsCollectorTest {
     }
   }
 
+  /** In a pool of more than 64 domains, waits are attributed to domain groups. */
+  @Test
+  void manyDomainsAreAttributedByGroup() {
+    JsonNode sum = run("""
+        name: many
+        duration: 20ms
+        host: {cores_per_socket: 2}
+        xen: {sched: fifo}
+        domains:
+          - {name: web, count: 70, workload: {type: test-hog}}
+          - {name: db, workload: {type: test-hog}}
+        """);
+    JsonNode w = domain(sum, 70).get("vcpus").get(0).get("waited_behind_ns");
+    assertThat(w.fieldNames()).toIterable().containsExactly("web");
+    assertThat(w.get("web").asLong())
+        .isEqualTo(2 * domain(sum, 70).get("vcpus").get(0).get("runnable_ns").asLong());
+  }
+
   // ---------------------------------------------------------------- events fed by hand
 
   private GenericLayer layer;
