@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -179,8 +178,7 @@ public final class ResultsWriter {
   }
 
   private static void flatten(String prefix, JsonNode n, Table t, boolean rep) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       JsonNode v = e.getValue();
       String name = prefix + e.getKey();
       if (v.isObject() && !v.has("mean")) {
@@ -248,8 +246,7 @@ public final class ResultsWriter {
         for (JsonNode x : w) {
           total += Table.value(x);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = w.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : w.properties()) {
           double ns = Table.value(e.getValue());
           t.add(List.of(d.get("name").asText(), v.get("vcpu").asText(), e.getKey(),
               Table.num(Math.rint(ns)), Table.num(total == 0 ? 0 : ns / total)));

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,8 +148,7 @@ public final class Sweep {
     List<String> problems = new ArrayList<>();
     List<Axis> axes = new ArrayList<>();
     long size = 1;
-    for (Iterator<Map.Entry<String, JsonNode>> it = grid.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : grid.properties()) {
       List<JsonNode> values = values("sweep." + e.getKey(), e.getValue(), problems);
       axes.add(new Axis(e.getKey(), values));
       size *= Math.max(1, values.size());
@@ -430,8 +428,7 @@ public final class Sweep {
     row.put("hash", p.hash());
     row.put("replications", Integer.toString(p.scenario().replications()));
     JsonNode t = summary.get("totals");
-    for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : t.properties()) {
       String k = e.getKey();
       JsonNode v = e.getValue();
       if (v.isObject() && v.has("p99") && v.has("max")) {
@@ -439,7 +436,7 @@ public final class Sweep {
           figure(row, latencyPrefix(k) + pct + "_ns", v.get(pct));
         }
       } else if (k.equals("migrations_by_distance")) {
-        v.fields().forEachRemaining(d -> figure(row, "migrations_" + d.getKey(), d.getValue()));
+        v.properties().forEach(d -> figure(row, "migrations_" + d.getKey(), d.getValue()));
       } else {
         figure(row, k, v);
       }
