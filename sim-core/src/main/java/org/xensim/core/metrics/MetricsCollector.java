@@ -30,7 +30,7 @@ public final class MetricsCollector implements SimListener {
   /** Above this many (vCPU, domain) pairs, "who ran while you waited" is not tracked. */
   static final long MAX_ATTRIBUTION_SLOTS = 1L << 22;
   /** Above this many domains in a pool, waits are attributed to domain groups. */
-  static final int MAX_DOMAIN_SLOTS = 64;
+  static final int MAX_DOMAIN_SLOTS = 16;
 
   private final Topology topology;
   private final int firstVcpuId;
