@@ -43,9 +43,10 @@ public final class Script extends WorkloadType {
       return null;
     }
     List<Step> steps = new ArrayList<>();
-    // The earliest instant the vCPU can be blocked again: the last wake plus the work since
-    // (work at full speed is the fastest it can go). A wake before it is already past.
-    long earliest = 0;
+    // A wake before the previous one is already past, whatever the scheduler does. A wake that
+    // falls inside the previous run (it cannot end before the previous wake plus its work) is
+    // accepted and fires as soon as that run ends, when the vCPU blocks.
+    long lastWake = 0;
     boolean ok = true;
     for (int i = 0; i < list.size(); i++) {
       String path = f.at("steps") + "[" + i + "]";
@@ -66,15 +67,12 @@ public final class Script extends WorkloadType {
       }
       boolean wake = parts[0].equals("wake");
       if (wake) {
-        if (ns < earliest) {
+        if (ns < lastWake) {
           f.problems().error(path, s, "a wake time not already past: at least "
-              + org.xensim.core.time.Time.format(earliest)
-              + " (the previous wake plus the work since)");
+              + org.xensim.core.time.Time.format(lastWake) + " (the previous wake)");
           ok = false;
         }
-        earliest = ns;
-      } else {
-        earliest += ns;
+        lastWake = ns;
       }
       steps.add(new Step(wake, ns));
     }
