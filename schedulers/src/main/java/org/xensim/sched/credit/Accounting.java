@@ -6,6 +6,7 @@ import static org.xensim.sched.credit.CreditConstants.CSCHED_PRI_TS_UNDER;
 
 import org.xensim.core.sched.SchedContext;
 
+// models csched_acct()
 /**
  * The periodic credit accounting and the active set it works on: models {@code csched_acct()},
  * {@code __csched_vcpu_acct_start()} and {@code __csched_vcpu_acct_stop_locked()} (spec §3.6).

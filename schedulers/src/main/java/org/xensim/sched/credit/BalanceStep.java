@@ -5,6 +5,7 @@ import static org.xensim.sched.credit.CreditConstants.CSCHED_BALANCE_SOFT_AFFINI
 import org.xensim.core.host.CpuMask;
 import org.xensim.core.domain.VCpu;
 
+// models __vcpu_has_soft_affinity()
 /**
  * Credit's two-step soft/hard affinity logic ("balance steps", spec §3.14): models
  * {@code __vcpu_has_soft_affinity()} and {@code csched_balance_cpumask()}.

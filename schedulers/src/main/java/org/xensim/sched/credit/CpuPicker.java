@@ -10,6 +10,7 @@ import org.xensim.core.host.CpuMasks;
 import org.xensim.core.host.Topology;
 import org.xensim.core.sched.SchedContext;
 
+// models _csched_cpu_pick()
 /**
  * Chooses a pCPU for a vCPU, preferring idle pCPUs on the most idle core / socket: models
  * {@code _csched_cpu_pick()} and {@code csched_cpu_pick()} (spec §3.11).

@@ -1,5 +1,6 @@
 package org.xensim.sched.credit;
 
+// models csched_init() of sched_credit.c: the constants it and the rest use
 /**
  * The constants of {@code sched_credit.c} (4.7), and the generic ones it uses, under Xen's names.
  */

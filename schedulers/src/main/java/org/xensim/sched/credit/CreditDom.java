@@ -2,6 +2,7 @@ package org.xensim.sched.credit;
 
 import org.xensim.core.domain.Domain;
 
+// models csched_alloc_domdata() state: struct csched_dom
 /** Credit's per-domain data: Xen's {@code struct csched_dom} ({@code csched_alloc_domdata()}). */
 final class CreditDom {
   /** {@code active_vcpu}: the domain's active vCPUs, most recently activated first. */

@@ -2,6 +2,7 @@ package org.xensim.sched.credit;
 
 import org.xensim.core.engine.Timer;
 
+// models csched_init_pdata() state: struct csched_pcpu
 /** Credit's per-pCPU data: Xen's {@code struct csched_pcpu} ({@code init_pdata()}). */
 final class CreditPcpu {
   final int cpu;

@@ -14,6 +14,7 @@ import static org.xensim.sched.credit.CreditConstants.XEN_SYSCTL_SCHED_RATELIMIT
 import org.xensim.core.host.CpuMask;
 import org.xensim.core.engine.Timer;
 
+// models csched_init()
 /**
  * The scheduler-wide state of one Credit instance (one cpupool): Xen's
  * {@code struct csched_private}, set up by {@code csched_init()}, plus the boot options

@@ -18,6 +18,7 @@ import org.xensim.core.sched.SchedParams;
 import org.xensim.core.sched.Scheduler;
 import org.xensim.core.sched.TaskSlice;
 
+// models csched_schedule() and the other struct scheduler hooks of sched_credit.c
 /**
  * One Credit instance (one cpupool): Xen 4.7's {@code sched_credit_def} hook table. The hooks
  * live here; the work is done by {@link Runq}, {@link RunqTickle}, {@link CpuPicker},

@@ -20,6 +20,7 @@ import org.xensim.core.sched.Scheduler;
 import org.xensim.core.sched.SchedulerProvider;
 import org.xensim.core.schedule.CpuPool;
 
+// models csched_init()
 /**
  * The Credit scheduler ({@code sched=credit}), Xen 4.7's default: registers Xen's
  * {@code sched_credit_def} and its parameters, with Xen's names, units, defaults and ranges.

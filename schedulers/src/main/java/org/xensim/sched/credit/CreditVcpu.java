@@ -5,6 +5,7 @@ import static org.xensim.sched.credit.CreditConstants.MILLISECS_1;
 
 import org.xensim.core.domain.VCpu;
 
+// models csched_alloc_vdata() state: struct csched_vcpu
 /** Credit's per-vCPU data: Xen's {@code struct csched_vcpu} ({@code csched_alloc_vdata()}). */
 final class CreditVcpu {
   /** {@code runq_elem}: membership in a pCPU runqueue. */

@@ -1,5 +1,6 @@
 package org.xensim.sched.credit;
 
+// models list_add() and the other helpers of xen/include/xen/list.h
 /**
  * An intrusive, circular, doubly-linked list node: Xen's {@code struct list_head}
  * ({@code xen/include/xen/list.h}). The same class is the sentinel head of a list and the link

@@ -10,6 +10,7 @@ import org.xensim.core.host.CpuMasks;
 import org.xensim.core.host.Topology;
 import org.xensim.core.sched.SchedContext;
 
+// models csched_load_balance()
 /**
  * Work stealing when a pCPU's best local candidate is OVER or idle: models
  * {@code csched_load_balance()}, {@code csched_runq_steal()},

@@ -4,6 +4,7 @@ import static org.xensim.sched.credit.CreditConstants.CSCHED_FLAG_VCPU_YIELD;
 import static org.xensim.sched.credit.CreditConstants.CSCHED_PRI_IDLE;
 import static org.xensim.sched.credit.CreditConstants.CSCHED_PRI_TS_UNDER;
 
+// models __runq_insert() of sched_credit.c
 /**
  * The per-pCPU runqueue operations of {@code sched_credit.c}: a plain ordered list (never a
  * priority queue), whose order can be stale between an accounting and the pCPU's next tick

@@ -9,6 +9,7 @@ import org.xensim.core.domain.VCpu;
 import org.xensim.core.host.CpuMasks;
 import org.xensim.core.sched.SchedContext;
 
+// models __runq_tickle() of sched_credit.c
 /**
  * Decides which pCPUs to poke after a vCPU was queued by a wake: models
  * {@code sched_credit.c:__runq_tickle()} (spec §3.10), with the 4.7 quirk that the idler tickled

@@ -6,6 +6,7 @@ import static org.xensim.sched.credit.CreditConstants.CSCHED_PRI_TS_UNDER;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.sched.SchedContext;
 
+// models csched_tick()
 /**
  * The per-pCPU tick: models {@code csched_tick()} and {@code csched_vcpu_acct()} (spec §3.7).
  * Ticks run on a fixed grid from t = 0 on every pCPU of the pool: Xen's tick suspend / resume on

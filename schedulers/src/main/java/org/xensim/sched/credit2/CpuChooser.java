@@ -3,6 +3,7 @@ package org.xensim.sched.credit2;
 import org.xensim.core.host.CpuMask;
 import org.xensim.core.domain.VCpu;
 
+// models csched2_cpu_pick()
 /**
  * Picks a pCPU for a vCPU being migrated; models {@code csched2_cpu_pick()} →
  * {@code choose_cpu()} and {@code get_fallback_cpu()}. Reached only from {@code vcpu_migrate()}.

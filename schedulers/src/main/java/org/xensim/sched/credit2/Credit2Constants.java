@@ -2,6 +2,7 @@ package org.xensim.sched.credit2;
 
 import org.xensim.core.time.Time;
 
+// models csched2_init() constants: the CSCHED2_* values of sched_credit2.c
 /** The compile-time constants of {@code sched_credit2.c} (4.7), under Xen's names. */
 final class Credit2Constants {
   private Credit2Constants() {}

@@ -2,6 +2,7 @@ package org.xensim.sched.credit2;
 
 import org.xensim.core.domain.Domain;
 
+// models csched2_alloc_domdata() state: struct csched2_dom
 /** Per-domain data; models {@code struct csched2_dom} ({@code csched2_alloc_domdata()}). */
 final class Credit2Domain {
   final Domain dom;

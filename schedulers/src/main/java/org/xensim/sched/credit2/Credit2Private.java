@@ -6,6 +6,7 @@ import org.xensim.core.domain.VCpu;
 import org.xensim.core.host.CpuMasks;
 import org.xensim.core.sched.SchedContext;
 
+// models csched2_init()
 /**
  * Scheduler-wide state of one Credit2 instance; models {@code struct csched2_private}
  * ({@code csched2_init()}), plus the context and scratch masks the algorithms share.

@@ -10,6 +10,7 @@ import org.xensim.core.sched.SchedParams;
 import org.xensim.core.sched.Scheduler;
 import org.xensim.core.sched.SchedulerProvider;
 
+// models csched2_init() of sched_credit2.c: its boot options
 /** The {@code sched=credit2} scheduler; models {@code sched_credit2_def} of Xen 4.7. */
 public final class Credit2Provider implements SchedulerProvider {
 

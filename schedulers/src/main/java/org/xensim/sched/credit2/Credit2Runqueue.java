@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import org.xensim.core.host.CpuMask;
 import java.util.List;
 
+// models __runq_insert() of sched_credit2.c
 /**
  * One runqueue; models {@code struct csched2_runqueue_data} and the list operations on it
  * ({@code sched_credit2.c:__runq_insert()}, {@code sched_credit2.c:__runq_remove()},

@@ -2,6 +2,7 @@ package org.xensim.sched.credit2;
 
 import org.xensim.core.domain.VCpu;
 
+// models csched2_alloc_vdata() state: struct csched2_vcpu
 /**
  * Per-vCPU data; models {@code struct csched2_vcpu} as {@code csched2_alloc_vdata()} sets it up.
  * Fields keep Xen's C types: {@code credit} is a 32-bit {@code int} that wraps.

@@ -1,5 +1,6 @@
 package org.xensim.sched.credit2;
 
+// models t2c_update()
 /**
  * Time ↔ credit conversion; models {@code t2c_update()}, {@code c2t()} and
  * {@code sched_credit2.c:burn_credits()} with C's integer semantics (unsigned 64-bit

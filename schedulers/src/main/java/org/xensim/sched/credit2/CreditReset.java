@@ -5,6 +5,7 @@ import static org.xensim.sched.credit2.Credit2Constants.CSCHED2_CREDIT_INIT;
 
 import java.util.List;
 
+// models reset_credit()
 /** Refills a runqueue's credits; models {@code reset_credit()}. */
 final class CreditReset {
   static final String COUNTER = "credit2.reset";

@@ -4,6 +4,7 @@ import org.xensim.core.host.CpuMask;
 import java.util.List;
 import org.xensim.core.domain.VCpu;
 
+// models balance_load()
 /**
  * Moves vCPUs between runqueues; models {@code balance_load()}, {@code consider()},
  * {@code sched_credit2.c:migrate()} and {@code vcpu_is_migrateable()}. The working state of a

@@ -2,6 +2,7 @@ package org.xensim.sched.credit2;
 
 import static org.xensim.sched.credit2.Credit2Constants.LOADAVG_GRANULARITY_SHIFT;
 
+// models __update_runq_load()
 /**
  * Runqueue and vCPU load averages; models {@code __update_runq_load()},
  * {@code __update_svc_load()} and {@code update_load()}. The arithmetic is C's unsigned 64-bit:

@@ -3,6 +3,7 @@ package org.xensim.sched.credit2;
 import org.xensim.core.host.CpuMask;
 import org.xensim.core.host.CpuMasks;
 
+// models runq_tickle() of sched_credit2.c
 /**
  * Chooses which pCPU of a runqueue should reschedule for a newly queued vCPU; models
  * {@code sched_credit2.c:runq_tickle()} in its 4.7 order: the vCPU's own pCPU first, then an

@@ -3,6 +3,7 @@ package org.xensim.sched.credit2;
 import java.util.Locale;
 import org.xensim.core.host.Topology;
 
+// models parse_credit2_runqueue()
 /**
  * The {@code credit2_runqueue} boot option ({@code OPT_RUNQUEUE_*}, parsed by
  * {@code parse_credit2_runqueue()}): which pCPUs share a runqueue.

@@ -1,5 +1,6 @@
 package org.xensim.sched.rtds;
 
+// models list_add() and the other helpers of xen/include/xen/list.h
 /**
  * Xen's {@code struct list_head}: an intrusive, circular, doubly linked list node. A queue is a
  * sentinel node ({@link #owner} null); each {@link RtVcpu} owns one node per queue kind, so queue

@@ -2,6 +2,7 @@ package org.xensim.sched.rtds;
 
 import org.xensim.core.engine.Timer;
 
+// models repl_timer_handler() and the replenishment queue of sched_rt.c (4.7)
 /**
  * The 4.7 replenishment queue ({@code rt_private.replq}) and its single timer
  * ({@code repl_timer}): every runnable vCPU, queued, depleted or running, sorted by its

@@ -4,6 +4,7 @@ import org.xensim.core.host.CpuMask;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.sched.SchedContext;
 
+// models __runq_insert(), __runq_pick() and runq_tickle() of sched_rt.c
 /**
  * The scheduler-wide run queue, depleted queue and tickled mask of {@code struct rt_private},
  * with the helpers 4.6 and 4.7 share: {@code __runq_insert}, {@code __q_remove},

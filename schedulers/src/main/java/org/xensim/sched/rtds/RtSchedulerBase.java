@@ -12,6 +12,7 @@ import org.xensim.core.sched.SchedContext;
 import org.xensim.core.sched.SchedParams;
 import org.xensim.core.sched.Scheduler;
 
+// models rt_alloc_vdata(), rt_cpu_pick() and rt_dom_cntl(), shared by 4.7 and 4.6
 /**
  * What the 4.7 and 4.6 RTDS models share besides the queues: per-vCPU data allocation
  * ({@code rt_alloc_vdata}), {@code rt_cpu_pick}, the domain-wide {@code rt_dom_cntl} and the

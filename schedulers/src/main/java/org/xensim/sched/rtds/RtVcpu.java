@@ -4,6 +4,7 @@ import static org.xensim.sched.rtds.RtdsConstants.UPDATE_LIMIT_SHIFT;
 
 import org.xensim.core.domain.VCpu;
 
+// models rt_alloc_vdata() state: struct rt_vcpu
 /**
  * Xen's {@code struct rt_vcpu}: one vCPU's server parameters, its current budget and deadline,
  * its flags and its queue links; the same in 4.6 and 4.7. Kept in {@link VCpu#schedPriv()}.

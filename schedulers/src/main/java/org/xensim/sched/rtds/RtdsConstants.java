@@ -2,6 +2,7 @@ package org.xensim.sched.rtds;
 
 import org.xensim.core.time.Time;
 
+// models rt_init() of sched_rt.c: its constants
 /** The constants of {@code sched_rt.c}, with Xen's names; times in nanoseconds. */
 public final class RtdsConstants {
   /** {@code RTDS_DEFAULT_PERIOD}: 10 ms. */

@@ -5,6 +5,7 @@ import org.xensim.core.sched.ParamSpec;
 import org.xensim.core.sched.SchedParams;
 import org.xensim.core.time.Time;
 
+// models rt_dom_cntl() of sched_rt.c: per-vCPU period and budget
 /**
  * RTDS's parameters as Xen names them: per-vCPU {@code period} and {@code budget} (the
  * {@code xl sched-rtds} interface, in microseconds) and xensim's {@code rtds46_idle_repoll}.

@@ -13,6 +13,7 @@ import org.xensim.core.sched.SchedulerProvider;
 import org.xensim.core.time.Time;
 import org.xensim.sched.rtds.quantum.QuantumRtdsScheduler;
 
+// models rt_init() of sched_rt.c: the parameters of rt_dom_cntl()
 /**
  * Xen's {@code sched=rtds}: models the {@code sched_rtds_def} scheduler table. One provider for both modelled releases: {@code xen.version} "4.7"
  * (the default) gives the event-driven {@link RtdsScheduler}, "4.6" the quantum-driven

@@ -8,6 +8,7 @@ import org.xensim.core.domain.VCpu;
 import org.xensim.core.sched.SchedContext;
 import org.xensim.core.sched.TaskSlice;
 
+// models rt_schedule() and the other struct scheduler hooks of sched_rt.c (4.7)
 /**
  * The event-driven RTDS of Xen 4.7 ({@code xen/common/sched_rt.c} at RELEASE-4.7.0): global
  * preemptive EDF over deferrable servers; a slice is the remaining budget; budgets are refilled

@@ -1,5 +1,6 @@
 package org.xensim.sched.rtds;
 
+// models rt_update_deadline() of sched_rt.c: its period grid, for counting budget misses
 /**
  * Counts one vCPU's budget misses (not in Xen): the server periods, on the vCPU's deadline grid,
  * at whose end the vCPU was runnable (waiting or running) and had run for less than its budget

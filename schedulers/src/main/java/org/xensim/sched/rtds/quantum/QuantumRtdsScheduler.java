@@ -11,6 +11,7 @@ import org.xensim.sched.rtds.RtQueues;
 import org.xensim.sched.rtds.RtSchedulerBase;
 import org.xensim.sched.rtds.RtVcpu;
 
+// models rt_schedule() and the other hooks of sched_rt.c as of 4.6 (quantum-driven)
 /**
  * The quantum-driven RTDS of Xen 4.6 ({@code xen/common/sched_rt.c} at RELEASE-4.6.0): the same
  * EDF pick and tickle as 4.7, but no replenishment queue or timer. Budgets are refilled by the

@@ -4,6 +4,7 @@ import org.xensim.sched.rtds.ListHead;
 import org.xensim.sched.rtds.RtQueues;
 import org.xensim.sched.rtds.RtVcpu;
 
+// models __repl_update()
 /**
  * Models 4.6's {@code __repl_update()}: the replenishment scan. First the run queue's head while
  * its deadline has passed (refill, re-sort), then the whole depleted queue from its head (refill
