@@ -32,6 +32,17 @@ final class ListCommand implements Callable<Integer> {
       System.out.printf("  %-10s %s%s%n", w.type(), w.description(),
           w.keys().isEmpty() ? "" : "; keys: " + String.join(", ", w.keys()));
     }
+    System.out.println();
+    System.out.println("Distributions (a bare duration = fixed; else {dist: NAME, ...}):");
+    for (org.xensim.workload.dist.DistKind k : org.xensim.workload.dist.DistKind.values()) {
+      System.out.printf("  %-12s %s%n", k.label(), k.keys());
+    }
+    System.out.println();
+    System.out.println("Trace formats (workload.file: FORMAT:PATH, .gz read transparently):");
+    for (org.xensim.workload.trace.TraceFormat f
+        : org.xensim.workload.trace.TraceFormat.values()) {
+      System.out.printf("  %-12s %s%n", f.label(), f.description());
+    }
     return 0;
   }
 }

@@ -10,10 +10,16 @@ import picocli.CommandLine.Command;
         "Write a scenario (host, Xen boot options, domains and their workloads) in YAML, then:",
         "  xensim validate my.yaml      check it and list every problem",
         "  xensim run my.yaml           simulate it; results in results/<name>/",
+        "  xensim sweep my.yaml         run its sweep: grid; one row per point in sweep.csv",
+        "  xensim plot DIR              redraw the plots of a results or sweep folder",
+        "  xensim compare A B           two results folders side by side",
         "  xensim list                  schedulers, their parameters and workload types",
+        "  xensim generate taskset …    a random real-time task set as a scenario",
+        "  xensim convert util FILE     a VM's CPU-utilisation trace as replayable demand",
         ""},
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class,
+        PlotCommand.class, CompareCommand.class, ListCommand.class, GenerateCommand.class,
+        ConvertCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -26,12 +26,17 @@ final class ScenarioOptions {
     Errors.debug = on;
   }
 
-  Scenario load(ScenarioLoader loader) {
+  /** The {@code --set} assignments, with {@code --seed} as one more. */
+  List<String> allSets() {
     List<String> all = new ArrayList<>(sets);
     if (seed != null) {
       all.add("seed=" + seed);
     }
-    Scenario s = loader.load(file, all);
+    return all;
+  }
+
+  Scenario load(ScenarioLoader loader) {
+    Scenario s = loader.load(file, allSets());
     for (String w : loader.warnings()) {
       System.err.println("warning: " + w);
     }

@@ -26,10 +26,40 @@ class ExamplesTest {
 
   /** What each example promises, checked on its summary. */
   private static final Map<String, Consumer<JsonNode>> PROMISES = Map.ofEntries(Map.entry(
+      "capacity-sweep", s -> {
+        // The base point (4 servers of 0.8 pCPU demand beside a 4-vCPU hog, 8 pCPUs, Credit,
+        // 3 replications): 800 requests/s per server over 2 s are served within the 10 ms SLO,
+        // and the host is busy 4 * 0.8 + 4 = 7.2 pCPUs of 8.
+        JsonNode t = s.get("totals");
+        assertThat(t.get("requests").get("mean").asDouble()).isBetween(6_100.0, 6_700.0);
+        assertThat(t.get("request_response_ns").get("p99").get("mean").asDouble())
+            .isLessThan(10e6);
+        assertThat(t.get("utilisation").get("mean").asDouble()).isBetween(0.86, 0.92);
+        assertThat(t.get("jain_fairness").get("values")).hasSize(3);
+      }), Map.entry(
       "quickstart", s -> {
-        assertThat(share(s, "batch-0") + share(s, "batch-1")).isGreaterThan(1.9);
-        assertThat(domain(s, "interactive").get("vcpus").get(0).get("wakes").asLong())
-            .isPositive();
+        // Hogs leave no pCPU idle; the web server (half a pCPU of demand) keeps up with its
+        // 1000 requests/s over 5 s; nobody gets more than it asks for.
+        long busy = 0;
+        for (JsonNode p : s.get("pcpus")) {
+          busy += p.get("busy_ns").asLong();
+        }
+        assertThat(busy).isEqualTo(4 * s.get("simulated_ns").asLong());
+        long served = 0;
+        for (JsonNode v : domain(s, "web").get("vcpus")) {
+          served += v.get("requests").asLong();
+        }
+        assertThat(served).isBetween(4750L, 5250L);
+        assertThat(share(s, "web")).isLessThan(0.55);
+        assertThat(share(s, "db")).isLessThanOrEqualTo(200.0 / 1200 + 0.01);
+      }), Map.entry(
+      "credit-boost-latency", s -> {
+        JsonNode io = domain(s, "io-guest").get("vcpus").get(0);
+        assertThat(io.get("wake_latency_ns").get("max").asLong()).isZero();
+        assertThat(io.get("share").asDouble())
+            .isCloseTo(100.0 / 2100, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(share(s, "hog-0")).isCloseTo(share(s, "hog-1"),
+            org.assertj.core.data.Offset.offset(0.01));
       }), Map.entry(
       "credit-weights", s -> {
         // Weights 1:2:4 over 2 pCPUs: 2/7, 4/7, 8/7, within 2 % of a pCPU.
@@ -57,6 +87,32 @@ class ExamplesTest {
           assertThat(v.get("share").asDouble()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
         }
         assertThat(share(s, "free")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+      }), Map.entry(
+      "consolidation", s -> {
+        // Pool-0 (6 pCPUs) is overcommitted: the hogs take what the others leave, so it is
+        // fully busy; the RTDS pool keeps the controller's deadlines.
+        double pool0 = 0;
+        for (JsonNode d : s.get("domains")) {
+          if (d.get("pool").asText().equals("Pool-0")) {
+            pool0 += d.get("share").asDouble();
+          }
+        }
+        assertThat(pool0).isCloseTo(6.0, org.assertj.core.data.Offset.offset(0.01));
+        for (int i = 0; i < 4; i++) {
+          JsonNode web = domain(s, "web-" + i);
+          // Open-loop arrivals at 800/s over the 10 s measured: within 3 %.
+          assertThat(web.get("requests").asLong()).isBetween(7_760L, 8_240L);
+          assertThat(web.get("request_response_ns").get("mean").asLong())
+              .isBetween(1_000_000L, 10_000_000L);
+        }
+        JsonNode ctrl = domain(s, "ctrl").get("vcpus").get(0);
+        assertThat(ctrl.get("jobs").asLong()).isEqualTo(1000);
+        assertThat(ctrl.get("deadline_misses").asLong()).isZero();
+        // Its own pCPU: a job's response is its execution time, at most 2.5 ms (0.1 %).
+        assertThat(ctrl.get("job_response_ns").get("max").asLong()).isLessThan(2_503_000L);
+        assertThat(share(s, "db")).isBetween(0.1, 0.4);
+        assertThat(share(s, "erp")).isBetween(0.6, 1.2);
+        assertThat(share(s, "batch-0")).isPositive();
       }), Map.entry(
       "rtds-edf", s -> {
         // Schedulable under global EDF (U = 1.2 <= m(1 - umax) + umax = 1.5): each server

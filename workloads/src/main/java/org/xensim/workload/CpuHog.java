@@ -5,10 +5,9 @@ import org.xensim.core.scenario.Fields;
 import org.xensim.core.workload.Guest;
 import org.xensim.core.workload.Workload;
 import org.xensim.core.workload.WorkloadFactory;
-import org.xensim.core.workload.WorkloadProvider;
 
 /** {@code cpu-hog}: woken at t = 0 and always runnable from then on. */
-public final class CpuHog implements Workload, WorkloadProvider {
+public final class CpuHog extends WorkloadType implements Workload {
 
   @Override
   public String type() {
@@ -21,12 +20,12 @@ public final class CpuHog implements Workload, WorkloadProvider {
   }
 
   @Override
-  public List<String> keys() {
+  protected List<String> ownKeys() {
     return List.of();
   }
 
   @Override
-  public WorkloadFactory parse(Fields fields) {
+  protected WorkloadFactory parseKeys(Fields fields) {
     return n -> {
       Workload[] w = new Workload[n];
       java.util.Arrays.fill(w, new CpuHog());

@@ -8,14 +8,13 @@ import org.xensim.core.time.Durations;
 import org.xensim.core.workload.Guest;
 import org.xensim.core.workload.Workload;
 import org.xensim.core.workload.WorkloadFactory;
-import org.xensim.core.workload.WorkloadProvider;
 
 /**
  * {@code script}: exact steps for tests and teaching. {@code wake T} wakes the vCPU at absolute
  * time T; {@code run D} needs D of work, then blocks. A script starting with {@code run} is woken
  * at 0; after the last step the vCPU stays blocked.
  */
-public final class Script implements WorkloadProvider {
+public final class Script extends WorkloadType {
 
   /** One step: a wake at an absolute time, or work to do. */
   record Step(boolean wake, long ns) {}
@@ -31,12 +30,12 @@ public final class Script implements WorkloadProvider {
   }
 
   @Override
-  public List<String> keys() {
+  protected List<String> ownKeys() {
     return List.of("steps", "vcpu");
   }
 
   @Override
-  public WorkloadFactory parse(Fields f) {
+  protected WorkloadFactory parseKeys(Fields f) {
     JsonNode list = f.get("steps");
     int only = (int) f.integer("vcpu", -1, 0, 4095);
     if (list == null || !list.isArray() || list.isEmpty()) {
@@ -44,7 +43,10 @@ public final class Script implements WorkloadProvider {
       return null;
     }
     List<Step> steps = new ArrayList<>();
-    long lastWake = -1;
+    // A wake before the previous one is already past, whatever the scheduler does. A wake that
+    // falls inside the previous run (it cannot end before the previous wake plus its work) is
+    // accepted and fires as soon as that run ends, when the vCPU blocks.
+    long lastWake = 0;
     boolean ok = true;
     for (int i = 0; i < list.size(); i++) {
       String path = f.at("steps") + "[" + i + "]";
@@ -66,8 +68,8 @@ public final class Script implements WorkloadProvider {
       boolean wake = parts[0].equals("wake");
       if (wake) {
         if (ns < lastWake) {
-          f.problems().error(path, s, "a wake time not before the previous wake ("
-              + org.xensim.core.time.Time.format(lastWake) + ")");
+          f.problems().error(path, s, "a wake time not already past: at least "
+              + org.xensim.core.time.Time.format(lastWake) + " (the previous wake)");
           ok = false;
         }
         lastWake = ns;

@@ -1,5 +1,6 @@
 package org.xensim.sched.credit2;
 
+import org.xensim.core.testsched.TestWorkloads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xensim.core.time.Time.ms;
 import static org.xensim.core.time.Time.us;

@@ -1,5 +1,6 @@
 package org.xensim.sched.credit2;
 
+import org.xensim.core.testsched.TestWorkloads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,5 +1,6 @@
 package org.xensim.sched.rtds;
 
+import org.xensim.core.testsched.TestWorkloads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.xensim.sched.rtds;
 
+import org.xensim.core.testsched.TestWorkloads;
 import org.xensim.core.host.CpuMask;
 import java.util.HashMap;
 import java.util.Map;

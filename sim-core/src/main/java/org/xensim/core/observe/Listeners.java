@@ -121,6 +121,13 @@ public final class Listeners implements SimListener {
   }
 
   @Override
+  public void onRequestDone(VCpu v, long responseNs, long now) {
+    for (SimListener l : all) {
+      l.onRequestDone(v, responseNs, now);
+    }
+  }
+
+  @Override
   public void onMeasureStart(long now) {
     for (SimListener l : all) {
       l.onMeasureStart(now);

@@ -57,6 +57,12 @@ public interface SimListener {
   /** A job passed its deadline unfinished. */
   default void onDeadlineMiss(VCpu v, long deadline, long now) {}
 
+  /**
+   * A request of a server workload was served by {@code v}; {@code responseNs} from its arrival
+   * in the domain's queue to the end of its service.
+   */
+  default void onRequestDone(VCpu v, long responseNs, long now) {}
+
   /** The warm-up is over: measuring starts at {@code now}. */
   default void onMeasureStart(long now) {}
 

@@ -105,6 +105,11 @@ public final class TraceWriter implements SimListener, AutoCloseable {
   }
 
   @Override
+  public void onRequestDone(VCpu v, long responseNs, long now) {
+    row(now, v.processor(), "request_done", v, responseNs, true);
+  }
+
+  @Override
   public void close() {
     try {
       out.close();

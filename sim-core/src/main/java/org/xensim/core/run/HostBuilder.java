@@ -35,7 +35,7 @@ final class HostBuilder {
       Domain d = layer.createDomain(ds.name(), pool,
           SchedParams.withDefaults(specs, ParamSpec.Scope.DOMAIN, ds.params()));
       Workload[] workloads = ds.workload() == null ? new Workload[ds.vcpus()]
-          : ds.workload().createForDomain(ds.vcpus());
+          : ds.workload().createForDomain(ds.name(), ds.vcpus());
       CpuMask poolCpus = pool.poolCpus();
       CpuMask allowed = ds.hard().clone();
       allowed.and(poolCpus);

@@ -2,10 +2,14 @@ package org.xensim.core.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.LongConsumer;
+import org.xensim.core.domain.Domain;
 import org.xensim.core.domain.VCpu;
 import org.xensim.core.engine.Simulation;
 import org.xensim.core.metrics.MetricsCollector;
+import org.xensim.core.metrics.TimelineRecorder;
+import org.xensim.core.metrics.UtilisationSeries;
 import org.xensim.core.observe.Listeners;
 import org.xensim.core.observe.SimListener;
 import org.xensim.core.observe.TraceWriter;
@@ -25,6 +29,8 @@ public final class ReplicationRun {
   private final GenericLayer layer;
   private final MetricsCollector metrics;
   private final Listeners listeners = new Listeners();
+  private final UtilisationSeries utilisation;
+  private TimelineRecorder timeline;
   private TraceWriter trace;
 
   public ReplicationRun(Scenario scenario, int replication) {
@@ -35,8 +41,17 @@ public final class ReplicationRun {
     this.layer = new GenericLayer(sim, scenario.topology(), scenario.costs(), listeners);
     HostBuilder.build(scenario, layer);
     int nrCpus = scenario.topology().nrCpus();
-    this.metrics = new MetricsCollector(nrCpus, nrCpus, layer.vcpus().size());
+    this.metrics = new MetricsCollector(layer);
     listeners.add(metrics);
+    this.utilisation = new UtilisationSeries(nrCpus, scenario.warmupNs(), scenario.endNs(),
+        UtilisationSeries.DEFAULT_BUCKETS);
+    listeners.add(utilisation);
+    if (replication == 0) {
+      timeline = new TimelineRecorder(nrCpus, scenario.output().timelineFromNs(),
+          Math.min(scenario.output().timelineToNs(), scenario.endNs()),
+          TimelineRecorder.DEFAULT_MAX_SEGMENTS);
+      listeners.add(timeline);
+    }
   }
 
   /** Also writes every event to {@code file}. */
@@ -67,6 +82,11 @@ public final class ReplicationRun {
    * @return the replication's summary
    */
   public ObjectNode run(LongConsumer progress) {
+    return runDetailed(progress).summary();
+  }
+
+  /** Runs like {@link #run}, returning the summary and the data the plots draw from. */
+  public ReplicationResult runDetailed(LongConsumer progress) {
     long warmup = scenario.warmupNs();
     long end = scenario.endNs();
     if (warmup > 0) {
@@ -102,7 +122,11 @@ public final class ReplicationRun {
         trace.close();
       }
     }
-    return new SummaryBuilder(scenario, layer, metrics, seed).build();
+    SummaryBuilder b = new SummaryBuilder(scenario, layer, metrics, seed);
+    ObjectNode summary = b.build();
+    List<String> names = layer.domains().stream().map(Domain::name).toList();
+    return new ReplicationResult(summary, names, b.domainWake, b.domainPreempt, timeline,
+        utilisation);
   }
 
 

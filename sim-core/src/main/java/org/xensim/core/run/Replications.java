@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
  * Merges the summaries of several replications: every measured number becomes
- * {@code {"mean", "ci95", "values"}} (Student t, 95 %); identifiers stay plain.
+ * {@code {"mean", "ci95", "values"}}, where {@code ci95} is the half-width of the 95 % confidence
+ * interval of the mean (Student t with n - 1 degrees of freedom, Commons Math); identifiers and
+ * texts stay plain (the first replication's).
  */
 public final class Replications {
   private static final Set<String> IDENTIFIERS =
@@ -34,11 +35,14 @@ public final class Replications {
   }
 
   private static JsonNode mergeNode(List<? extends JsonNode> nodes, String key) {
-    JsonNode first = nodes.get(0);
+    JsonNode first = nodes.stream().filter(n -> !n.isMissingNode()).findFirst().orElseThrow();
     if (first.isObject()) {
+      // the union of the keys, in order of first appearance: a number some runs lack (a domain
+      // that waited behind another only in some runs) counts as 0 in those runs
+      Set<String> keys = new LinkedHashSet<>();
+      nodes.forEach(n -> n.fieldNames().forEachRemaining(keys::add));
       ObjectNode o = JsonNodeFactory.instance.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = first.fields(); it.hasNext(); ) {
-        String k = it.next().getKey();
+      for (String k : keys) {
         o.set(k, mergeNode(nodes.stream().map(n -> n.path(k)).toList(), k));
       }
       return o;
@@ -56,7 +60,7 @@ public final class Replications {
       ArrayNode values = JsonNodeFactory.instance.arrayNode();
       for (JsonNode n : nodes) {
         st.addValue(n.asDouble());
-        values.add(n);
+        values.add(n.isMissingNode() ? JsonNodeFactory.instance.numberNode(0) : n);
       }
       ObjectNode o = JsonNodeFactory.instance.objectNode();
       o.put("mean", st.getMean());

@@ -10,6 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.xensim.core.scenario.Scenario;
@@ -21,17 +26,34 @@ import org.xensim.core.scenario.Scenario;
 public final class ScenarioRunner {
   private ScenarioRunner() {}
 
-  /** Progress of a whole run: replication index and simulated time reached. */
+  /**
+   * Progress of a whole run: replication index and simulated time reached. Called from the
+   * threads that run replications.
+   */
   public interface Progress {
     void update(int replication, long simulatedNs);
   }
 
   /**
-   * Runs {@code scenario} into {@code dir} (replaced if it exists).
+   * Runs {@code scenario} into {@code dir} (replaced if it exists), replications one after the
+   * other.
    *
    * @return the merged summary
    */
   public static ObjectNode runToFolder(Scenario scenario, Path dir, Progress progress) {
+    return runToFolder(scenario, dir, progress, 1, null);
+  }
+
+  /**
+   * Runs {@code scenario} into {@code dir} (replaced if it exists).
+   *
+   * @param threads replications run at once (1 = one after the other)
+   * @param finish called with the complete temporary folder before it is moved into place (the
+   *     CLI draws the plots there); may be null
+   * @return the merged summary
+   */
+  public static ObjectNode runToFolder(Scenario scenario, Path dir, Progress progress, int threads,
+      Consumer<Path> finish) {
     Path target = dir.toAbsolutePath().normalize();
     Path parent = target.getParent();
     Path tmp;
@@ -42,7 +64,10 @@ public final class ScenarioRunner {
       throw new UncheckedIOException("cannot create results folder " + target, e);
     }
     try {
-      ObjectNode summary = runInto(scenario, tmp, progress);
+      ObjectNode summary = runInto(scenario, tmp, progress, threads);
+      if (finish != null) {
+        finish.accept(tmp);
+      }
       replace(tmp, target);
       return summary;
     } catch (RuntimeException | Error e) {
@@ -51,22 +76,72 @@ public final class ScenarioRunner {
     }
   }
 
-  /** Runs all replications, writing results into an existing folder. */
+  /** Runs all replications one after the other, writing results into an existing folder. */
   public static ObjectNode runInto(Scenario scenario, Path dir, Progress progress) {
-    List<ObjectNode> runs = new ArrayList<>();
-    for (int r = 0; r < scenario.replications(); r++) {
-      ReplicationRun run = new ReplicationRun(scenario, r);
-      if (r == 0 && scenario.output().trace()) {
-        run.withTrace(dir.resolve(scenario.output().traceGzip() ? "trace.csv.gz" : "trace.csv"),
-            scenario.output().traceGzip());
+    return runInto(scenario, dir, progress, 1);
+  }
+
+  /**
+   * Runs all replications, {@code threads} at a time, writing results into an existing folder.
+   * The results do not depend on {@code threads}: each replication has its own seed and the
+   * summaries are merged in replication order.
+   */
+  public static ObjectNode runInto(Scenario scenario, Path dir, Progress progress, int threads) {
+    int n = scenario.replications();
+    List<ReplicationResult> runs = new ArrayList<>();
+    if (threads <= 1 || n == 1) {
+      for (int r = 0; r < n; r++) {
+        runs.add(replication(scenario, r, dir, progress));
       }
-      int rep = r;
-      LongConsumer p = progress == null ? null : t -> progress.update(rep, t);
-      runs.add(run.run(p));
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n));
+      try {
+        List<Future<ReplicationResult>> futures = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+          int rep = r;
+          futures.add(pool.submit(() -> replication(scenario, rep, dir, progress)));
+        }
+        for (Future<ReplicationResult> f : futures) {
+          runs.add(get(f));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
-    ObjectNode summary = Replications.merge(runs);
-    ResultsWriter.write(summary, dir);
+    ObjectNode summary = Replications.merge(runs.stream().map(ReplicationResult::summary).toList());
+    ResultsWriter.write(summary, runs, dir);
+    ResultsWriter.writeScenario(scenario, dir);
     return summary;
+  }
+
+  private static ReplicationResult replication(Scenario scenario, int r, Path dir,
+      Progress progress) {
+    ReplicationRun run = new ReplicationRun(scenario, r);
+    if (r == 0 && scenario.output().trace()) {
+      run.withTrace(dir.resolve(scenario.output().traceGzip() ? "trace.csv.gz" : "trace.csv"),
+          scenario.output().traceGzip());
+    }
+    LongConsumer p = progress == null ? null : t -> progress.update(r, t);
+    return run.runDetailed(p);
+  }
+
+  /** The result of a task, with its own exception rethrown as it was. */
+  static <T> T get(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
   }
 
   private static void replace(Path tmp, Path target) {

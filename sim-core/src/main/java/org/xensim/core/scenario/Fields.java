@@ -2,6 +2,7 @@ package org.xensim.core.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ public final class Fields {
   private final String path;
   private final Problems problems;
   private final Set<String> known = new LinkedHashSet<>();
+  private Path baseDir = Path.of("");
 
   public Fields(JsonNode node, String path, Problems problems) {
     this.node = node != null && node.isObject() ? (ObjectNode) node : null;
@@ -31,6 +33,22 @@ public final class Fields {
 
   public String path() {
     return path;
+  }
+
+  /** Sets the folder that relative file names are resolved against (the scenario's). */
+  public Fields withBaseDir(Path dir) {
+    this.baseDir = dir;
+    return this;
+  }
+
+  /** The folder relative file names are resolved against (the scenario file's folder). */
+  public Path baseDir() {
+    return baseDir;
+  }
+
+  /** The mapping under {@code key} (absent = empty), with the same problems and folder. */
+  public Fields nested(String key) {
+    return new Fields(get(key), at(key), problems).withBaseDir(baseDir);
   }
 
   public String at(String key) {

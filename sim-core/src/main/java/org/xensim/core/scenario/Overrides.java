@@ -41,13 +41,25 @@ public final class Overrides {
 
   /** Sets the node at {@code path}, creating mappings on the way. */
   public static void set(ObjectNode root, String path, JsonNode value) {
-    String[] steps = path.split("\\.");
+    set(root, path, value, "--set " + path);
+  }
+
+  /**
+   * Sets the node at {@code path}, creating mappings on the way; problems are reported as
+   * {@code origin: …}.
+   */
+  public static void set(ObjectNode root, String path, JsonNode value, String origin) {
+    if (path.isEmpty()) {
+      throw new ScenarioException(origin + ": an empty key \u2014 expected a key path such as "
+          + "xen.sched or domains[0].count");
+    }
+    String[] steps = path.split("\\.", -1);
     JsonNode cur = root;
     for (int s = 0; s < steps.length; s++) {
       Matcher m = STEP.matcher(steps[s]);
       if (!m.matches()) {
-        throw new ScenarioException("--set " + path + ": '" + steps[s]
-            + "' is not a key name or name[index]");
+        throw new ScenarioException(origin + ": '" + steps[s]
+            + "' \u2014 expected a key name or name[index], as in domains[0].count");
       }
       boolean last = s == steps.length - 1;
       String name = m.group(1);
@@ -69,8 +81,13 @@ public final class Overrides {
       String[] indices = idx.substring(1, idx.length() - 1).split("\\]\\[");
       for (int k = 0; k < indices.length; k++) {
         int i = Integer.parseInt(indices[k]);
-        if (arr == null || !arr.isArray() || i >= arr.size()) {
-          throw new ScenarioException("--set " + path + ": " + name + " has no element [" + i + "]");
+        if (arr == null || !arr.isArray()) {
+          throw new ScenarioException(origin + ": " + name + " is not a list in the scenario"
+              + " \u2014 expected a path to an existing list element");
+        }
+        if (i >= arr.size()) {
+          throw new ScenarioException(origin + ": " + name + " has no element [" + i
+              + "] \u2014 expected an index from 0 to " + (arr.size() - 1));
         }
         boolean lastIndex = k == indices.length - 1;
         if (last && lastIndex) {
@@ -80,7 +97,8 @@ public final class Overrides {
         arr = arr.get(i);
       }
       if (!arr.isObject()) {
-        throw new ScenarioException("--set " + path + ": " + steps[s] + " is not a mapping");
+        throw new ScenarioException(origin + ": " + steps[s]
+            + " is not a mapping \u2014 expected a path through mappings");
       }
       cur = arr;
     }

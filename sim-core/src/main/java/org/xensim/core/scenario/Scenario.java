@@ -30,11 +30,26 @@ public record Scenario(String name, long seed, long durationNs, long warmupNs, i
    * Where and what to write.
    *
    * @param dir the results folder
-   * @param plots plot kinds asked for (empty = all that apply)
+   * @param plots plot kinds to draw, from {@link #PLOT_KINDS} (all of them unless the scenario
+   *     names some; an empty list draws none)
    * @param trace write {@code trace.csv}
    * @param traceGzip write it gzipped ({@code trace.csv.gz})
+   * @param timelineFromNs start of the window the per-pCPU timeline records (simulated time
+   *     from t = 0)
+   * @param timelineToNs end of that window (exclusive)
+   * @param sweepMetrics columns of {@code sweep.csv} that {@code xensim sweep} charts (empty: its
+   *     default figures)
    */
-  public record Output(String dir, List<String> plots, boolean trace, boolean traceGzip) {}
+  public record Output(String dir, List<String> plots, boolean trace, boolean traceGzip,
+      long timelineFromNs, long timelineToNs, List<String> sweepMetrics) {
+
+    /** The plot kinds there are, in the order they are drawn. */
+    public static final List<String> PLOT_KINDS =
+        List.of("timeline", "shares", "latency", "utilisation");
+
+    /** The timeline window by default: the first 100 ms of the measured time. */
+    public static final long DEFAULT_TIMELINE_NS = 100_000_000L;
+  }
 
   /** The end of the simulated run: warm-up plus measured time. */
   public long endNs() {

@@ -87,11 +87,20 @@ public final class ScenarioLoader {
       Overrides.apply(tree, s);
     }
     String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-    return build(tree, base);
+    Path dir = file.toAbsolutePath().getParent();
+    return build(tree, base, dir == null ? Path.of("") : dir);
   }
 
   /** Validates a tree (already overridden) into a scenario; {@code defaultName} if it has none. */
   public Scenario build(ObjectNode tree, String defaultName) {
+    return build(tree, defaultName, Path.of(""));
+  }
+
+  /**
+   * Validates a tree; file names in it (trace files, say) are relative to {@code baseDir}, the
+   * scenario file's folder.
+   */
+  public Scenario build(ObjectNode tree, String defaultName, Path baseDir) {
     Problems problems = new Problems();
     Fields top = new Fields(tree, "", problems);
     String name = top.string("name", defaultName);
@@ -126,17 +135,26 @@ public final class ScenarioLoader {
     Map<String, Object> bootOptions = poolParams(xen, problems);
 
     List<Scenario.Pool> pools = pools(top, topo, sched, version, bootOptions, problems);
-    List<Scenario.DomainSpec> domains = domains(top, topo, pools, problems);
+    List<Scenario.DomainSpec> domains = domains(top, topo, pools, problems, baseDir);
 
     Fields out = new Fields(top.get("output"), "output", problems);
     String dir = out.string("dir", "results/" + name);
-    List<String> plots = new ArrayList<>();
+    List<String> plots = new ArrayList<>(Scenario.Output.PLOT_KINDS);
     JsonNode plotNode = out.get("plots");
     if (plotNode != null) {
+      plots.clear();
       if (plotNode.isArray()) {
-        plotNode.forEach(p -> plots.add(p.asText()));
+        for (JsonNode p : plotNode) {
+          if (!Scenario.Output.PLOT_KINDS.contains(p.asText())) {
+            problems.error("output.plots", p, "plot kinds among "
+                + String.join(", ", Scenario.Output.PLOT_KINDS));
+          } else if (!plots.contains(p.asText())) {
+            plots.add(p.asText());
+          }
+        }
       } else {
-        problems.error("output.plots", plotNode, "a list such as [timeline, shares, latency]");
+        problems.error("output.plots", plotNode, "a list such as [timeline, shares, latency]"
+            + " (kinds: " + String.join(", ", Scenario.Output.PLOT_KINDS) + ")");
       }
     }
     JsonNode traceNode = out.get("trace");
@@ -153,13 +171,40 @@ public final class ScenarioLoader {
         problems.error("output.trace", traceNode, "true, false or gzip");
       }
     }
+    Fields window = new Fields(out.get("timeline"), "output.timeline", problems);
+    long timelineFrom = window.duration("from", warmup);
+    long timelineTo = window.duration("to",
+        timelineFrom + Math.min(Math.max(duration, 1), Scenario.Output.DEFAULT_TIMELINE_NS));
+    if (timelineTo <= timelineFrom) {
+      problems.error("output.timeline.to", window.get("to"), "a time after output.timeline.from ("
+          + timelineFrom + "ns)");
+    }
+    window.finish();
+    List<String> sweepMetrics = new ArrayList<>();
+    JsonNode metricNode = out.get("sweep_metrics");
+    if (metricNode != null) {
+      if (metricNode.isArray() && !metricNode.isEmpty()) {
+        for (JsonNode m : metricNode) {
+          if (m.isTextual() && !m.asText().isBlank()) {
+            sweepMetrics.add(m.asText());
+          } else {
+            problems.error("output.sweep_metrics", m, "column names of sweep.csv, e.g. "
+                + "[request_p99_ns, jain_fairness, web-0.share]");
+          }
+        }
+      } else {
+        problems.error("output.sweep_metrics", metricNode, "a list of sweep.csv columns, e.g. "
+            + "[request_p99_ns, jain_fairness]");
+      }
+    }
     out.finish();
     JsonNode sweep = top.get("sweep");
     top.finish();
     problems.throwIfAny();
     warnings = problems.warnings();
     return new Scenario(name, seed, duration, warmup, replications, topo, costs, version, pools,
-        domains, new Scenario.Output(dir, plots, trace, gzip), sweep, tree);
+        domains, new Scenario.Output(dir, List.copyOf(plots), trace, gzip,
+            timelineFrom, timelineTo, List.copyOf(sweepMetrics)), sweep, tree);
   }
 
   private static CostModel costs(Fields c) {
@@ -311,7 +356,7 @@ public final class ScenarioLoader {
   }
 
   private List<Scenario.DomainSpec> domains(Fields top, Topology topo, List<Scenario.Pool> pools,
-      Problems problems) {
+      Problems problems, Path baseDir) {
     List<Scenario.DomainSpec> out = new ArrayList<>();
     JsonNode list = top.get("domains");
     if (list == null || !list.isArray() || list.isEmpty()) {
@@ -366,7 +411,7 @@ public final class ScenarioLoader {
       String type = null;
       JsonNode wl = f.get("workload");
       if (wl != null) {
-        Fields w = new Fields(wl, f.at("workload"), problems);
+        Fields w = new Fields(wl, f.at("workload"), problems).withBaseDir(baseDir);
         type = w.string("type", null);
         WorkloadProvider wp = type == null ? null : workloads.find(type).orElse(null);
         if (wp == null) {

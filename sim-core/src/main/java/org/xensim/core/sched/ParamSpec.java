@@ -75,11 +75,11 @@ public record ParamSpec(String name, Scope scope, Kind kind, long unitNs, Object
       case CHOICE:
         return "one of " + String.join(", ", choices);
       case DURATION:
-        return (zeroAllowed ? "0 or " : "") + Time.format(min * unitNs) + " to "
+        return (zeroAllowed && min > 0 ? "0 or " : "") + Time.format(min * unitNs) + " to "
             + (max == Long.MAX_VALUE ? "unbounded" : Time.format(max * unitNs))
             + (unitNs == 1 ? "" : " (bare numbers in " + unitName() + ")");
       default:
-        return (zeroAllowed ? "0 or " : "") + "an integer from " + min + " to " + max;
+        return (zeroAllowed && min > 0 ? "0 or " : "") + "an integer from " + min + " to " + max;
     }
   }
 

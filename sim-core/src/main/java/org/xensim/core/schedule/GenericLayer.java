@@ -470,6 +470,18 @@ public final class GenericLayer {
     }
   }
 
+  /** Drops what is left of {@code v}'s demand, re-planning its completion if it is progressing. */
+  void dropWork(VCpu v) {
+    PCpu p = guestOf(v).progressOn;
+    if (p != null) {
+      settle(p, sim.now());
+    }
+    v.setWorkRemaining(0);
+    if (p != null) {
+      planCompletion(p);
+    }
+  }
+
   /** Tells every pool's scheduler that measuring starts now ({@link Scheduler#measureStart}). */
   public void measureStart() {
     for (CpuPool p : pools) {

@@ -61,6 +61,11 @@ final class GuestVcpu implements Guest {
   }
 
   @Override
+  public void dropWork() {
+    layer.dropWork(vcpu);
+  }
+
+  @Override
   public void unblock() {
     layer.vcpuUnblock(vcpu);
   }
@@ -83,6 +88,14 @@ final class GuestVcpu implements Guest {
   @Override
   public void stopTimer() {
     timer.stop();
+  }
+
+  @Override
+  public Timer newTimer(Runnable action) {
+    return layer.sim.newTimer(-1, () -> {
+      layer.sim.setCurrentCpu(vcpu.processor());
+      action.run();
+    });
   }
 
   @Override

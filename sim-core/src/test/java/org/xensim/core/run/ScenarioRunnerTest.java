@@ -65,9 +65,22 @@ class ScenarioRunnerTest {
     Scenario s = TestScenarios.load(TWO_HOGS, "replications=3");
     ScenarioRunner.runToFolder(s, tmp.resolve("a"), null);
     ScenarioRunner.runToFolder(s, tmp.resolve("elsewhere/b"), null);
-    for (String f : List.of("summary.json", "vcpus.csv", "pcpus.csv", "domains.csv", "trace.csv")) {
+    for (String f : List.of("summary.json", "vcpus.csv", "pcpus.csv", "domains.csv", "trace.csv",
+        "totals.csv", "waited_behind.csv", "latency_cdf.csv", "timeline.csv", "utilisation.csv",
+        "scenario.yaml")) {
       assertThat(Files.readAllBytes(tmp.resolve("elsewhere/b").resolve(f)))
           .as(f).isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(f)));
+    }
+  }
+
+  @Test
+  void replicationsRunInParallelGiveTheSameBytesAsOneAfterTheOther() throws Exception {
+    Scenario s = TestScenarios.load(TWO_HOGS, "replications=4");
+    ScenarioRunner.runToFolder(s, tmp.resolve("seq"), null, 1, null);
+    ScenarioRunner.runToFolder(s, tmp.resolve("par"), null, 3, null);
+    for (String f : List.of("summary.json", "vcpus.csv", "utilisation.csv", "latency_cdf.csv")) {
+      assertThat(Files.readAllBytes(tmp.resolve("par").resolve(f)))
+          .as(f).isEqualTo(Files.readAllBytes(tmp.resolve("seq").resolve(f)));
     }
   }
 

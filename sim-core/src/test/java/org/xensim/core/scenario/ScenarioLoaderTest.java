@@ -132,7 +132,8 @@ class ScenarioLoaderTest {
   @Test
   void badOverridesAreReportedNotThrownAsCrashes() {
     var e = catchThrowableOfType(ScenarioException.class, () -> TestScenarios.load(BASE, "domains[9].count=1"));
-    assertThat(e.problems()).containsExactly("--set domains[9].count: domains has no element [9]");
+    assertThat(e.problems()).containsExactly(
+        "--set domains[9].count: domains has no element [9] \u2014 expected an index from 0 to 1");
     e = catchThrowableOfType(ScenarioException.class, () -> TestScenarios.load(BASE, "seed"));
     assertThat(e.problems().get(0)).contains("expected KEY=VALUE");
   }

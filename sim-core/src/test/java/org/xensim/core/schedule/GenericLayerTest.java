@@ -209,6 +209,50 @@ class GenericLayerTest {
     }
   }
 
+  /**
+   * A guest busy from 1 ms (endless demand) stops at 3 ms: block, then dropWork. A second guest
+   * timer made with newTimer runs its own action. The vCPU runs exactly [1, 3) ms; its demand is
+   * then 0, so new work at 5 ms (0.5 ms) is all it does next.
+   */
+  @Test
+  void dropWorkEndsABusyPhaseAndNewTimerGivesASecondClock() {
+    host(new Topology(1, 1, 1, 1), CostModel.ZERO);
+    List<String> fired = new ArrayList<>();
+    VCpu v = vcpu("A", 0, new Workload() {
+      org.xensim.core.engine.Timer stop;
+
+      @Override
+      public void start(Guest g) {
+        stop = g.newTimer(() -> {
+          fired.add(g.now() + " on cpu " + sim.currentCpu());
+          g.block();
+          g.dropWork();
+          g.setTimer(Time.ms(5));
+        });
+        g.setTimer(Time.ms(1));
+        stop.set(Time.ms(3));
+      }
+
+      @Override
+      public void onTimer(Guest g) {
+        g.addWork(g.now() < Time.ms(2) ? Long.MAX_VALUE : Time.us(500));
+        g.unblock();
+      }
+
+      @Override
+      public void onWorkDone(Guest g) {
+        assertThat(g.workRemaining()).isZero();
+        g.block();
+      }
+    });
+    layer.startWorkloads();
+    sim.runUntil(Time.ms(10));
+    v.changeRunstate(v.runstate(), sim.now());
+    assertThat(fired).containsExactly(Time.ms(3) + " on cpu 0");
+    assertThat(v.runstateTime(RunState.RUNNING)).isEqualTo(Time.ms(2) + Time.us(500));
+    assertThat(log).contains("3000000 idle 0", "5000000 run 0 A.0", "5500000 idle 0");
+  }
+
   @Test
   void aPassRaisedDuringAContextSwitchWaitsForContextSaved() {
     host(new Topology(1, 1, 1, 1), new CostModel(Time.us(10), 0, 1.0, 0, 0, 0), 4);

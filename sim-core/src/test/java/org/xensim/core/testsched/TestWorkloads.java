@@ -105,4 +105,80 @@ public final class TestWorkloads {
       };
     }
   }
+
+  /** A CPU hog woken at {@code wakeNs}: always runnable from then on. */
+  public static Workload hog(long wakeNs) {
+    return new Workload() {
+      @Override
+      public void start(Guest g) {
+        g.setTimer(wakeNs);
+      }
+
+      @Override
+      public void onTimer(Guest g) {
+        g.addWork(Long.MAX_VALUE);
+        g.unblock();
+      }
+
+      @Override
+      public void onWorkDone(Guest g) {
+        g.addWork(Long.MAX_VALUE);
+      }
+    };
+  }
+
+  /**
+   * The contract's {@code script} workload as (wake, run) pairs in ns: wakes at each absolute
+   * wake time, needs that run of work, then blocks.
+   */
+  public static Workload script(long... wakeRunPairs) {
+    String[] steps = new String[wakeRunPairs.length];
+    for (int i = 0; i < wakeRunPairs.length; i += 2) {
+      steps[i] = "wake " + wakeRunPairs[i] + "ns";
+      steps[i + 1] = "run " + wakeRunPairs[i + 1] + "ns";
+    }
+    return script(steps);
+  }
+
+  /**
+   * The contract's {@code script} workload: {@code "wake T"} wakes at absolute T, {@code "run D"}
+   * needs D of work and then blocks; a script starting with run is woken at 0.
+   */
+  public static Workload script(String... steps) {
+    List<String> s = List.of(steps);
+    return new Workload() {
+      private int pos;
+
+      @Override
+      public void start(Guest g) {
+        armWake(g);
+      }
+
+      private void armWake(Guest g) {
+        if (pos >= s.size()) {
+          return;
+        }
+        String step = s.get(pos);
+        if (step.startsWith("wake ")) {
+          pos++;
+          g.setTimer(org.xensim.core.time.Durations.parse(step.substring(5)));
+        } else {
+          g.setTimer(g.now());
+        }
+      }
+
+      @Override
+      public void onTimer(Guest g) {
+        String step = s.get(pos++);
+        g.addWork(org.xensim.core.time.Durations.parse(step.substring(4)));
+        g.unblock();
+      }
+
+      @Override
+      public void onWorkDone(Guest g) {
+        g.block();
+        armWake(g);
+      }
+    };
+  }
 }
