@@ -89,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
     if (noPlots || s.output().plots().isEmpty()) {
       return null;
     }
+    Plots.warmUpInBackground();
     return d -> Plots.drawRun(d, s.output().plots(), Plots.Window.RECORDED);
   }
 

@@ -90,6 +90,23 @@ final class Charts {
     }
   }
 
+  /**
+   * Initialises Java2D and its fonts (about a second, once per JVM) on a daemon thread, so that
+   * it overlaps the simulation instead of delaying the first chart. Draws nothing anywhere.
+   */
+  static void warmUpInBackground() {
+    Thread t = new Thread(() -> {
+      java.awt.image.BufferedImage img =
+          new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.awt.Graphics2D g = img.createGraphics();
+      g.setFont(TICKS);
+      g.getFontMetrics().stringWidth("0123456789 ms");
+      g.dispose();
+    }, "plots-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Writes {@code chart} as {@code dir/name.png} and {@code dir/name.svg}; returns both. */
   static List<Path> save(Chart<?, ?> chart, Path dir, String name) {
     List<Path> out = new ArrayList<>();

@@ -90,6 +90,11 @@ public final class Plots {
     public static final Window RECORDED = new Window(null, null);
   }
 
+  /** Starts initialising Java2D in the background, to overlap a run that will draw plots. */
+  public static void warmUpInBackground() {
+    Charts.warmUpInBackground();
+  }
+
   /**
    * Draws {@code kinds} (names of {@link Scenario.Output#PLOT_KINDS}) into the results folder
    * {@code dir}.
