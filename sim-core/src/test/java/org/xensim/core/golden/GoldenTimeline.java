@@ -41,7 +41,7 @@ public final class GoldenTimeline {
   }
 
   public static List<String> check(Scenario s, JsonNode spec) {
-    double until = spec.get("until_ms").asDouble() * 1e6;
+    double until = Math.round(spec.get("until_ms").asDouble() * 1e6);
     Recorder rec = new Recorder(until);
     new ReplicationRun(s, 0).withListener(rec).run(null);
     rec.closeAll(until);
@@ -51,8 +51,10 @@ public final class GoldenTimeline {
       int cpu = Integer.parseInt(e.getKey());
       List<Run> want = new ArrayList<>();
       for (JsonNode r : e.getValue()) {
-        want.add(new Run(r.get(0).asText(), r.get(1).asDouble() * 1e6,
-            Math.min(r.get(2).asDouble() * 1e6, until)));
+        // Whole nanoseconds, as the trace has them: 1.001 ms must be 1001000 ns exactly, or a
+        // 1 us gap between two runs would look shorter than the merge tolerance.
+        want.add(new Run(r.get(0).asText(), Math.round(r.get(1).asDouble() * 1e6),
+            Math.min(Math.round(r.get(2).asDouble() * 1e6), until)));
       }
       List<Run> got = merge(rec.runs.getOrDefault(cpu, List.of()));
       want = merge(want);
