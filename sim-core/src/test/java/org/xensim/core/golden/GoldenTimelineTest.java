@@ -34,4 +34,18 @@ class GoldenTimelineTest {
         "pcpu 0: run 1: got B[1,2) want B[1,2.5)",
         "schedule calls in [0,5ms): got 5 want 4");
   }
+
+  /** A gap of exactly 1 us between two runs is a gap, not a merge (1.001 ms is 1001000 ns). */
+  @Test
+  void aOneMicrosecondGapIsKept() throws Exception {
+    Scenario bursts = TestScenarios.load("""
+        duration: 3ms
+        xen: {sched: fifo}
+        domains:
+          - {name: A, workload: {type: test-burst, at: 0ns, work: 1ms, every: 1001us}}
+        """);
+    var spec = new ObjectMapper().readTree("""
+        {"until_ms": 2.5, "runs": {"0": [["A",0,1],["A",1.001,2.001],["A",2.002,2.5]]}}""");
+    assertThat(GoldenTimeline.check(bursts, spec)).isEmpty();
+  }
 }
