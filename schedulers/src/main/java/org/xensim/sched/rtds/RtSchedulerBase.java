@@ -42,6 +42,30 @@ public abstract class RtSchedulerBase implements Scheduler {
   }
 
   /**
+   * Models {@code rt_vcpu_sleep()} of both versions: a running vCPU is descheduled by a pass on
+   * its pCPU; a queued one leaves its queues ({@link #dequeueSleeper}); one still being switched
+   * out is not re-queued.
+   */
+  @Override
+  public void sleep(VCpu v) {
+    RtVcpu svc = RtVcpu.of(v);
+    if (ctx.curr(v.processor()) == v) {
+      ctx.raiseScheduleSoftirq(v.processor());
+    } else if (RtQueues.onQueue(svc)) {
+      trackRunnable(svc, ctx.now(), false);
+      dequeueSleeper(svc);
+    } else if (svc.testFlag(RtdsConstants.RTDS_delayed_runq_add)) {
+      trackRunnable(svc, ctx.now(), false);
+      svc.clearFlag(RtdsConstants.RTDS_delayed_runq_add);
+    }
+  }
+
+  /** The queues a queued vCPU leaves when it sleeps: run or depleted queue (4.7 adds replq). */
+  protected void dequeueSleeper(RtVcpu svc) {
+    queues.qRemove(svc);
+  }
+
+  /**
    * Models {@code rt_alloc_vdata()} with the scenario's period and budget applied at once (spec
    * §9 rule 11; a documented departure from libxl's later {@code putvcpuinfo}).
    */

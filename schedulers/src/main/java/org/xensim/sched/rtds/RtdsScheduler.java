@@ -122,24 +122,11 @@ public final class RtdsScheduler extends RtSchedulerBase {
     out.set(snext.vcpu, time, migrated);
   }
 
-  /**
-   * Models {@code rt_vcpu_sleep()}: a running vCPU is descheduled by a pass on its pCPU; a queued
-   * one leaves its queue and the replenishment queue; one still being switched out is not
-   * re-queued.
-   */
+  /** 4.7 also takes the vCPU out of the replenishment queue. */
   @Override
-  public void sleep(VCpu v) {
-    RtVcpu svc = RtVcpu.of(v);
-    if (ctx.curr(v.processor()) == v) {
-      ctx.raiseScheduleSoftirq(v.processor());
-    } else if (RtQueues.onQueue(svc)) {
-      trackRunnable(svc, ctx.now(), false);
-      queues.qRemove(svc);
-      replq.remove(svc);
-    } else if (svc.testFlag(RTDS_delayed_runq_add)) {
-      trackRunnable(svc, ctx.now(), false);
-      svc.clearFlag(RTDS_delayed_runq_add);
-    }
+  protected void dequeueSleeper(RtVcpu svc) {
+    queues.qRemove(svc);
+    replq.remove(svc);
   }
 
   /**

@@ -110,20 +110,6 @@ public final class QuantumRtdsScheduler extends RtSchedulerBase {
     }
   }
 
-  /** Models 4.6's {@code rt_vcpu_sleep()}: no replenishment queue to leave. */
-  @Override
-  public void sleep(VCpu v) {
-    RtVcpu svc = RtVcpu.of(v);
-    if (ctx.curr(v.processor()) == v) {
-      ctx.raiseScheduleSoftirq(v.processor());
-    } else if (RtQueues.onQueue(svc)) {
-      trackRunnable(svc, ctx.now(), false);
-      queues.qRemove(svc);
-    } else if (svc.testFlag(RTDS_delayed_runq_add)) {
-      trackRunnable(svc, ctx.now(), false);
-      svc.clearFlag(RTDS_delayed_runq_add);
-    }
-  }
 
   /**
    * Models 4.6's {@code rt_vcpu_wake()}: a vCPU still being switched out is only flagged (no
